@@ -1,0 +1,3 @@
+from utq_desktop.cli import main
+
+raise SystemExit(main())

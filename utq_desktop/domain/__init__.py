@@ -1,0 +1,1 @@
+"""Domain model: enums, workflow rules and (in models.py) the SQLAlchemy tables."""

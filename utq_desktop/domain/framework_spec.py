@@ -1,0 +1,138 @@
+"""Competence frameworks are data (resources/frameworks/*.json), validated on load."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from utq_desktop.errors import ValidationError
+
+CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+
+class FrameworkFileError(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    code: str
+    en: str
+    nl: str
+
+
+@dataclass(frozen=True)
+class CompetenceSpec:
+    code: str
+    en: str
+    nl: str
+    criteria: tuple[CriterionSpec, ...]
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    value: int
+    en: str
+    nl: str
+
+
+@dataclass(frozen=True)
+class FrameworkSpec:
+    code: str
+    version: int
+    name_en: str
+    name_nl: str
+    scale: tuple[ScalePoint, ...]
+    competences: tuple[CompetenceSpec, ...]
+    source: str
+
+
+def load_framework_file(path: Path) -> FrameworkSpec:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise FrameworkFileError(f"{path.name}: cannot be read ({error.strerror}).") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FrameworkFileError(f"{path.name}: is not valid JSON ({error}).") from error
+    return parse_framework(raw, path.name)
+
+
+def parse_framework(raw: Any, source: str) -> FrameworkSpec:
+    def fail(where: str, problem: str) -> FrameworkFileError:
+        return FrameworkFileError(f"{source}: {where}: {problem}.")
+
+    def obj(value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise fail(where, "must be an object")
+        return value
+
+    def text(value: dict[str, Any], key: str, where: str) -> str:
+        item = value.get(key)
+        if not isinstance(item, str) or not item.strip():
+            raise fail(f"{where}.{key}", "must be a non-empty text")
+        return item.strip()
+
+    def code(value: dict[str, Any], where: str, seen: set[str]) -> str:
+        item = text(value, "code", where)
+        if not CODE.match(item):
+            raise fail(f"{where}.code", f"'{item}' is not a valid code (letters, digits, . _ -)")
+        if item in seen:
+            raise fail(f"{where}.code", f"'{item}' is used twice")
+        seen.add(item)
+        return item
+
+    def items(value: dict[str, Any], key: str, where: str) -> list[Any]:
+        found = value.get(key)
+        if not isinstance(found, list) or not found:
+            raise fail(f"{where}.{key}", "must be a non-empty list")
+        return found
+
+    top = obj(raw, "the file")
+    codes: set[str] = set()
+    framework_code = code(top, "framework", set())
+    version = top.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise fail("framework.version", "must be a whole number of at least 1")
+    name = obj(top.get("name"), "framework.name")
+    scale: list[ScalePoint] = []
+    for index, point in enumerate(items(top, "scale", "framework"), 1):
+        where = f"scale[{index}]"
+        point = obj(point, where)
+        value = point.get("value")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise fail(f"{where}.value", "must be a whole number")
+        if any(p.value == value for p in scale):
+            raise fail(f"{where}.value", f"{value} is used twice")
+        scale.append(ScalePoint(value, text(point, "en", where), text(point, "nl", where)))
+    competences: list[CompetenceSpec] = []
+    for index, competence in enumerate(items(top, "competences", "framework"), 1):
+        where = f"competences[{index}]"
+        competence = obj(competence, where)
+        criteria = tuple(
+            CriterionSpec(
+                code(obj(c, f"{where}.criteria[{i}]"), f"{where}.criteria[{i}]", codes),
+                text(c, "en", f"{where}.criteria[{i}]"),
+                text(c, "nl", f"{where}.criteria[{i}]"),
+            )
+            for i, c in enumerate(items(competence, "criteria", where), 1)
+        )
+        competences.append(
+            CompetenceSpec(
+                code(competence, where, codes),
+                text(competence, "en", where),
+                text(competence, "nl", where),
+                criteria,
+            )
+        )
+    return FrameworkSpec(
+        code=framework_code,
+        version=version,
+        name_en=text(name, "en", "framework.name"),
+        name_nl=text(name, "nl", "framework.name"),
+        scale=tuple(scale),
+        competences=tuple(competences),
+        source=source,
+    )

@@ -1,0 +1,1 @@
+"""Engines, sessions, schema versions and backups. Used by services/, never by ui/."""

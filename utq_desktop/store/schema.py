@@ -1,0 +1,9 @@
+"""Schema versions known to this build, so start-up can check them without loading Alembic.
+
+tests/unit/test_migrations.py keeps these in step with the migration scripts.
+"""
+
+from __future__ import annotations
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
