@@ -107,17 +107,16 @@ class CandidateService:
                 entity_id=candidate.id,
                 candidate_id=candidate.id,
                 action="create",
-                changes=[
-                    (name, None, value)
-                    for name, value in asdict(data).items()
-                    if value not in (None, "", 0)
-                ],
+                changes=_readable(
+                    session,
+                    [(k, None, v) for k, v in asdict(data).items() if v not in (None, "", 0)],
+                ),
             )
             return candidate.id
 
-    def update(self, candidate_id: int, data: CandidateInput, expected_version: int) -> None:
+    def update(self, candidate_id: int, data: CandidateInput, expected_version: int) -> int:
         """Save an edit made on the version ``expected_version``; refuse if someone else
-        saved in between (StaleEditError says who and what)."""
+        saved in between (StaleEditError says who and what). Returns the new version."""
         data = clean_candidate(data, self._today())
         try:
             with self._context.transaction() as session:
@@ -134,7 +133,7 @@ class CandidateService:
                         changes.append((name, old, new))
                         setattr(candidate, name, new)
                 if not changes:
-                    return
+                    return candidate.row_version
                 session.flush()
                 audit.record(
                     session,
@@ -143,8 +142,9 @@ class CandidateService:
                     entity_id=candidate_id,
                     candidate_id=candidate_id,
                     action="update",
-                    changes=changes,
+                    changes=_readable(session, changes),
                 )
+                return candidate.row_version
         except StaleDataError as error:
             raise self._stale(candidate_id) from error
 
@@ -199,6 +199,19 @@ def _register_query() -> Select[Any]:
         Candidate.archived_at,
         AppUser.name,
     ).outerjoin(AppUser, Candidate.supervisor_id == AppUser.id)
+
+
+def _readable(session: Session, changes: list[audit.Change]) -> list[audit.Change]:
+    """Audit the supervisor by name, not by database id."""
+
+    def name(user_id: object) -> str | None:
+        user = session.get(AppUser, user_id) if user_id is not None else None
+        return user.name if user else None
+
+    return [
+        ("supervisor", name(old), name(new)) if field == "supervisor_id" else (field, old, new)
+        for field, old, new in changes
+    ]
 
 
 def _get(session: Session, candidate_id: int) -> Candidate:

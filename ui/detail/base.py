@@ -1,0 +1,45 @@
+"""What every candidate tab is given and what it must offer.
+
+A tab module defines a DetailTab subclass and adds its class to TABS in registry.py; the
+main window and the other tabs need no change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QWidget
+from utq_desktop.services.app import Services
+
+from ui.workers import TaskRunner
+
+
+@dataclass
+class TabContext:
+    services: Services
+    runner: TaskRunner
+    undo_stack: QUndoStack
+    candidate_actions: list[QAction]  # edit, archive, restore: for tabs to offer as buttons
+
+
+class DetailTab(QWidget):
+    """A page about the selected candidate.
+
+    ``load(candidate_id)`` is called only while the tab is visible, and again when it becomes
+    visible after the candidate changed. A tab that changes the candidate emits
+    ``candidate_changed`` so the register row and the other tabs refresh.
+    """
+
+    candidate_changed = Signal(int)
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def load(self, candidate_id: int) -> None:
+        raise NotImplementedError
