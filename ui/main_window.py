@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def new_candidate(self) -> None:
         dialog = CandidateDialog(self.services, None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.exec() == CandidateDialog.DialogCode.Accepted:
             self.refresh_candidate(dialog.saved_id)
             self.register.select_candidate(dialog.saved_id)
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Could not open the candidate"), error)
             return
         dialog = CandidateDialog(self.services, detail, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.exec() != CandidateDialog.DialogCode.Accepted:
             return
         if dialog.before is not None and dialog.after is not None:
@@ -368,6 +370,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.reload_register()
             self.detail.refresh()

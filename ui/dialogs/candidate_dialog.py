@@ -215,7 +215,7 @@ class CandidateDialog(QDialog):
             extension_months=self.extension_months.value(),
             extension_reason=self.extension_reason.text(),
             supervisor_id=self.supervisor.currentData(),
-            status=self.status.currentData(),
+            status=TrajectoryStatus(self.status.currentData()),
         )
 
     def _update_preview(self) -> None:

@@ -145,8 +145,8 @@ class CandidateTableModel(QAbstractTableModel):
         self._visible = select_rows(self._rows, self._order, self._filter)
         self.endResetModel()
 
-    def set_filter(self, register_filter: RegisterFilter) -> None:
-        if register_filter == self._filter:
+    def set_filter(self, register_filter: RegisterFilter, force: bool = False) -> None:
+        if register_filter == self._filter and not force:
             return
         self.beginResetModel()
         self._filter = register_filter
@@ -166,11 +166,13 @@ class CandidateTableModel(QAbstractTableModel):
             self.set_rows(self._rows)
             return
         self._rows[index] = row
-        try:
-            visible_row = self._visible.index(index)
-        except ValueError:
-            return
-        self.dataChanged.emit(self.index(visible_row, 0), self.index(visible_row, len(COLUMNS) - 1))
+        visible_row = self.row_of_id(row.id)
+        if (visible_row is not None) != self._filter.predicate()(row):
+            self.set_filter(self._filter, force=True)  # it joins or leaves the shown rows
+        elif visible_row is not None:
+            self.dataChanged.emit(
+                self.index(visible_row, 0), self.index(visible_row, len(COLUMNS) - 1)
+            )
 
     def row_of_id(self, candidate_id: int) -> int | None:
         index = self._index_of_id.get(candidate_id)

@@ -169,11 +169,13 @@ class RegisterPanel(QWidget):
     # --- internals -------------------------------------------------------------------------
 
     def _filter(self) -> RegisterFilter:
+        # Qt hands enum item data back as plain strings
+        status, due = self.status.currentData(), self.due.currentData()
         return RegisterFilter(
             text=self.search.text(),
             faculty=self.faculty.currentData(),
-            status=self.status.currentData(),
-            due=self.due.currentData(),
+            status=TrajectoryStatus(status) if status else None,
+            due=DueFilter(due) if due else None,
             include_archived=self.show_archived.isChecked(),
         )
 

@@ -37,7 +37,8 @@ class FrameworkService:
     def ensure_builtin(self) -> int:
         """Add each shipped framework version that the database lacks; returns how many."""
         with self._context.read() as session:
-            present = set(session.execute(select(Framework.code, Framework.version)).tuples())
+            rows = session.execute(select(Framework.code, Framework.version))
+            present = {(code, version) for code, version in rows}
         missing = [s for s in builtin_frameworks() if (s.code, s.version) not in present]
         if not missing:
             return 0

@@ -46,7 +46,7 @@ class RegisterFilter:
                 return False
             if faculty is not None and row.faculty != faculty:
                 return False
-            if status is not None and row.status is not status:
+            if status is not None and row.status != status:
                 return False
             if due is not None and not due.accepts(row.due_state):
                 return False

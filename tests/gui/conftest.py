@@ -1,0 +1,112 @@
+"""GUI fixtures: an isolated QSettings store and a database with a few candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from utq_desktop.services.app import Services, open_services
+from utq_desktop.services.dto import CandidateInput
+
+TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QSettings]:
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName("UTQ Desktop Tests")
+    QCoreApplication.setApplicationName("UTQ Desktop Tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    settings = QSettings()
+    yield settings
+    settings.clear()
+
+
+def _years_ago(years: int, months: int = 0) -> date:
+    month_index = TODAY.year * 12 + TODAY.month - 1 - years * 12 - months
+    return date(month_index // 12, month_index % 12 + 1, min(TODAY.day, 28))
+
+
+SAMPLE = (
+    CandidateInput(
+        staff_number="0012345",
+        first_name="Ayşe",
+        surname="Doğan",
+        email="a.dogan@example.nl",
+        faculty="Science",
+        department="Physics",
+        employment_start=_years_ago(1),
+    ),
+    CandidateInput(
+        staff_number="0023456",
+        first_name="Siobhán",
+        prefix="van 't",
+        surname="Hof",
+        email="s.vanthof@example.nl",
+        faculty="Law",
+        employment_start=_years_ago(4),
+    ),
+    CandidateInput(
+        staff_number="0034567",
+        first_name="Nguyễn",
+        surname="Thảo",
+        email="n.thao@example.nl",
+        faculty="Science",
+        employment_start=_years_ago(2, 8),
+    ),
+    CandidateInput(
+        staff_number="0045678",
+        first_name="Øyvind",
+        surname="Ångström",
+        email="o.angstrom@example.nl",
+        faculty="Humanities",
+        employment_start=_years_ago(0, 2),
+    ),
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file holding the four SAMPLE candidates."""
+    path = tmp_path / "utq.sqlite"
+    services = open_services(str(path), actor="setup")
+    try:
+        for data in SAMPLE:
+            services.candidates.create(data)
+    finally:
+        services.close()
+    return path
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator[Services]:
+    opened = open_services(str(db_path), actor="tester")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def on_modal(qtbot: object) -> Callable[[Callable[[QWidget], None]], None]:
+    """Run ``handler(dialog)`` once the next modal dialog is open (exec() blocks the test)."""
+
+    def schedule(handler: Callable[[QWidget], None]) -> None:
+        def poll() -> None:
+            widget = QApplication.activeModalWidget()
+            if widget is None or not widget.isVisible():
+                QTimer.singleShot(10, poll)
+                return
+            try:
+                handler(widget)
+            except BaseException:
+                widget.close()  # never leave exec() waiting: the failure is reported anyway
+                raise
+
+        QTimer.singleShot(0, poll)
+
+    return schedule
