@@ -482,3 +482,23 @@ def test_describe_hides_passwords() -> None:
     described = describe("postgresql+psycopg://coordinator:s3cret@db.example.nl:5432/utq")
     assert "s3cret" not in described
     assert described == "postgresql+psycopg://coordinator:***@db.example.nl:5432/utq"
+
+
+def test_migration_transactions_include_ddl(tmp_path: Path) -> None:
+    """A migration that fails half-way must leave no table behind (all or nothing)."""
+    from sqlalchemy import create_engine, inspect
+
+    from utq_desktop.store.database import _transactional_sqlite
+
+    path = tmp_path / "atomic.sqlite"
+    plain = create_engine(f"sqlite:///{path}")
+    migration = _transactional_sqlite(plain)
+    try:
+        with pytest.raises(RuntimeError), migration.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE half (id INTEGER)")
+            raise RuntimeError("the migration failed here")
+        with plain.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+    finally:
+        migration.dispose()
+        plain.dispose()

@@ -96,7 +96,7 @@ class CandidateService:
         with self._context.transaction() as session:
             _check_unique_staff_number(session, data.staff_number, None)
             _check_supervisor(session, data.supervisor_id)
-            framework_id = _default_framework_id(session)
+            framework_id = default_framework_id(session)
             candidate = Candidate(**asdict(data), framework_id=framework_id, created_at=utc_now())
             session.add(candidate)
             session.flush()
@@ -229,7 +229,8 @@ def _deadline_years(session: Session) -> int:
     return session.scalar(select(InstitutionSettings.deadline_years)) or 3
 
 
-def _default_framework_id(session: Session) -> int | None:
+def default_framework_id(session: Session) -> int | None:
+    """The latest version of the institution's default framework: where new candidates start."""
     code = session.scalar(select(InstitutionSettings.default_framework_code))
     return session.scalar(
         select(Framework.id).where(Framework.code == code).order_by(Framework.version.desc())

@@ -20,12 +20,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from utq_desktop.domain.enums import TrajectoryStatus as S
-from utq_desktop.domain.models import AppUser, AuditEntry, Candidate, Framework
+from utq_desktop.domain.models import AppUser, AuditEntry, Candidate
 from utq_desktop.domain.models import InstitutionSettings as Settings
 from utq_desktop.domain.names import fold
 from utq_desktop.errors import ValidationError
 from utq_desktop.services import audit
 from utq_desktop.services import demo_names as N
+from utq_desktop.services.candidates import default_framework_id
 from utq_desktop.services.context import Context
 
 MAX_CANDIDATES = 50_000
@@ -100,7 +101,7 @@ def generate_demo_data(
             rng,
             today,
             years=session.scalar(select(Settings.deadline_years)) or 3,
-            framework_id=_default_framework_id(session),
+            framework_id=default_framework_id(session),
             consultants=consultants,
             taken_emails=set(session.scalars(select(Candidate.email))),
         )
@@ -331,10 +332,3 @@ def _ensure_users(session: Session, actor: str) -> list[int]:
         )
     ids = dict(session.execute(select(AppUser.login, AppUser.id)).all())
     return [ids[login] for login, _, role in N.DEMO_USERS if role == "consultant" and login in ids]
-
-
-def _default_framework_id(session: Session) -> int | None:
-    code = session.scalar(select(Settings.default_framework_code))
-    return session.scalar(
-        select(Framework.id).where(Framework.code == code).order_by(Framework.version.desc())
-    )

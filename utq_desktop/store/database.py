@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -178,15 +178,48 @@ def _run_alembic_upgrade(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    on_file = engine.dialect.name == "sqlite" and sqlite_path(str(engine.url)) is not None
+    migration_engine = _transactional_sqlite(engine) if on_file else engine
+    try:
+        with migration_engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        if migration_engine is not engine:
+            migration_engine.dispose()
+
+
+def _transactional_sqlite(engine: Engine) -> Engine:
+    """An engine on the same file whose transactions include DDL.
+
+    pysqlite commits before every CREATE/DROP by default, so a failing migration would
+    leave a half-migrated file. Here the driver's own transaction handling is switched off
+    and each transaction is an exclusive BEGIN … COMMIT: all of the migration, or none.
+    """
+    migration = create_engine(
+        engine.url, connect_args={"timeout": LOCK_TIMEOUT_S, "check_same_thread": False}
+    )
+
+    def no_driver_transactions(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    def begin_exclusive(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN EXCLUSIVE")
+
+    event.listen(migration, "connect", no_driver_transactions)
+    event.listen(migration, "begin", begin_exclusive)
+    return migration
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:
     """A consistent copy next to ``path`` (SQLite's online backup), named by schema and time."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{revision or 'empty'}-{stamp}{path.suffix}")
+    base = f"{path.stem}.backup-{revision or 'empty'}-{stamp}"
+    target = path.with_name(f"{base}{path.suffix}")
+    counter = 1
+    while target.exists():  # never overwrite an earlier backup, even within one second
+        counter += 1
+        target = path.with_name(f"{base}-{counter}{path.suffix}")
     source = sqlite3.connect(path)
     try:
         destination = sqlite3.connect(target)
