@@ -15,7 +15,10 @@ ARCHIVED_COLOR = QColor("#808080")
 
 def date_format() -> str:
     """The locale's short date with a four-digit year (Dutch users expect d-m-yyyy)."""
-    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no locale configured: the Dutch style
+        return "d-M-yyyy"
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in fmt:
         fmt = fmt.replace("yy", "yyyy")
     return fmt

@@ -7,14 +7,15 @@ whose per-row Python callbacks are too slow at 50,000 candidates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from utq_desktop.domain.enums import DueState
 from utq_desktop.services.dto import RegisterRow
-from utq_desktop.services.register_filter import RegisterFilter, select_rows, sort_order
+from utq_desktop.services.register_filter import RegisterFilter, RegisterIndex, sort_order
 
 from ui.formatting import ARCHIVED_COLOR, date_format, due_color, format_date, status_text
 from ui.qt_types import ModelIndex
@@ -41,12 +42,15 @@ COLUMNS: tuple[Column, ...] = (
     Column("email", "E-mail"),
 )
 COLUMN_INDEX = {column.key: position for position, column in enumerate(COLUMNS)}
+COLORED_COLUMNS = frozenset({COLUMN_INDEX["name"], COLUMN_INDEX["deadline"]})
+TEXT_CACHE_ROWS = 2000
 
 
 class CandidateTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[RegisterRow] = []
+        self._index = RegisterIndex([])
+        self._rows: list[RegisterRow] = self._index.rows
         self._order: list[int] = []  # every row, in the current sort order
         self._visible: list[int] = []  # the rows that pass the filter, in that order
         self._filter = RegisterFilter()
@@ -55,6 +59,17 @@ class CandidateTableModel(QAbstractTableModel):
         self._date_format = date_format()
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._text_cache: dict[int, tuple[str, ...]] = {}
+        text = self._texts
+        self._role_handlers: dict[int, Callable[[int, int], Any]] = {
+            Qt.ItemDataRole.DisplayRole: lambda r, c: text(r)[c],
+            Qt.ItemDataRole.AccessibleTextRole: lambda r, c: text(r)[c],
+            Qt.ItemDataRole.ForegroundRole: self._foreground,
+            Qt.ItemDataRole.FontRole: self._font,
+            Qt.ItemDataRole.ToolTipRole: self._tooltip,
+            ID_ROLE: lambda r, _c: self._rows[r].id,
+            ROW_ROLE: lambda r, _c: self._rows[r],
+        }
 
     # --- Qt model interface -------------------------------------------------------------
 
@@ -76,28 +91,39 @@ class CandidateTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+        # Called for every role of every painted cell: unhandled roles leave at once.
+        handler = self._role_handlers.get(role)
+        if handler is None:
             return None
-        row = self._rows[self._visible[index.row()]]
-        key = COLUMNS[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.archived:
-                return ARCHIVED_COLOR
-            if key in ("deadline", "name"):
-                return due_color(row.due_state)
+        position = index.row()
+        if not 0 <= position < len(self._visible):
             return None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._italic if row.archived else None
-        if role == Qt.ItemDataRole.ToolTipRole and key == "deadline" and row.deadline:
+        return handler(self._visible[position], index.column())
+
+    def _texts(self, row_index: int) -> tuple[str, ...]:
+        """All display texts of one row, made once and kept until the row changes."""
+        texts = self._text_cache.get(row_index)
+        if texts is None:
+            row = self._rows[row_index]
+            texts = tuple(self._display(row, column.key) for column in COLUMNS)
+            if len(self._text_cache) > TEXT_CACHE_ROWS:
+                self._text_cache.clear()
+            self._text_cache[row_index] = texts
+        return texts
+
+    def _foreground(self, row_index: int, column: int) -> QColor | None:
+        row = self._rows[row_index]
+        if row.archived:
+            return ARCHIVED_COLOR
+        return due_color(row.due_state) if column in COLORED_COLUMNS else None
+
+    def _font(self, row_index: int, _column: int) -> QFont | None:
+        return self._italic if self._rows[row_index].archived else None
+
+    def _tooltip(self, row_index: int, column: int) -> str | None:
+        row = self._rows[row_index]
+        if column == COLUMN_INDEX["deadline"] and row.deadline:
             return QCoreApplication.translate("DueState", row.due_state.label)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(row, key)
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
         return None
 
     def _display(self, row: RegisterRow, key: str) -> str:
@@ -120,7 +146,7 @@ class CandidateTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_visible = list(self._visible)
         self._order = sort_order(self._rows, self._sort_key, self._descending)
-        self._visible = select_rows(self._rows, self._order, self._filter)
+        self._visible = self._index.select(self._order, self._filter)
         self._move_persistent_indexes(old_visible)
         self.layoutChanged.emit()
 
@@ -139,18 +165,24 @@ class CandidateTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[RegisterRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._text_cache.clear()
+        self._index = RegisterIndex(rows)
+        self._rows = self._index.rows
         self._index_of_id = {row.id: i for i, row in enumerate(self._rows)}
         self._order = sort_order(self._rows, self._sort_key, self._descending)
-        self._visible = select_rows(self._rows, self._order, self._filter)
+        self._visible = self._index.select(self._order, self._filter)
         self.endResetModel()
 
     def set_filter(self, register_filter: RegisterFilter, force: bool = False) -> None:
         if register_filter == self._filter and not force:
             return
+        narrows = not force and register_filter.narrows(self._filter)
         self.beginResetModel()
+        # typing on narrows the shown rows: search only those, not all 50,000
+        self._visible = self._index.select(
+            self._visible if narrows else self._order, register_filter
+        )
         self._filter = register_filter
-        self._visible = select_rows(self._rows, self._order, self._filter)
         self.endResetModel()
 
     @property
@@ -161,13 +193,13 @@ class CandidateTableModel(QAbstractTableModel):
         """Replace one candidate's row; a new candidate is added and shown."""
         index = self._index_of_id.get(row.id)
         if index is None:
-            self._rows.append(row)
-            self._index_of_id[row.id] = len(self._rows) - 1
+            self._index.append(row)
             self.set_rows(self._rows)
             return
-        self._rows[index] = row
+        self._index.replace(index, row)
+        self._text_cache.pop(index, None)
         visible_row = self.row_of_id(row.id)
-        if (visible_row is not None) != self._filter.predicate()(row):
+        if (visible_row is not None) != self._filter.accepts(row):
             self.set_filter(self._filter, force=True)  # it joins or leaves the shown rows
         elif visible_row is not None:
             self.dataChanged.emit(

@@ -289,5 +289,5 @@ def _register_row(row: object, years: int, today: date) -> RegisterRow:
         due_state=due_state(status, due, today),
         supervisor=supervisor or "",
         archived=archived_at is not None,
-        search_key=f"{fold(name)}\t{fold(surname)}\t{number.casefold()}\t{email}",
+        search_key=f"{fold(name)}\t{number.casefold()}\t{email}",
     )

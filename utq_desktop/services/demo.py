@@ -243,7 +243,13 @@ class _CandidateMaker:
                 surname = f"{surname}-{rng.choice(N.DUTCH_PARTNER_NAMES)}"
             return first, prefix, surname
         group = rng.choice(N.INTERNATIONAL)
-        first = rng.choice(group.female if female else group.male)
+        given = group.female if female else group.male
+        first = rng.choice(given)
+        if rng.random() < 0.35:  # a second given name
+            first = f"{first} {rng.choice([g for g in given if g != first])}"
+        if rng.random() < 0.15:  # a Dutch surname: married or grew up here
+            prefix, surname = rng.choice(N.DUTCH_SURNAMES)
+            return first, prefix, surname
         pick = rng.randrange(len(group.surnames) + len(group.prefixed))
         if pick >= len(group.surnames):
             prefix, surname = group.prefixed[pick - len(group.surnames)]

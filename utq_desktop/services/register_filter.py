@@ -36,32 +36,85 @@ class RegisterFilter:
     due: DueFilter | None = None
     include_archived: bool = False
 
-    def predicate(self) -> Callable[[RegisterRow], bool]:
-        tokens = fold(self.text).split()
-        faculty, status, due = self.faculty, self.status, self.due
-        include_archived = self.include_archived
+    def tokens(self) -> list[str]:
+        return fold(self.text).split()
 
-        def accepts(row: RegisterRow) -> bool:
-            if row.archived and not include_archived:
-                return False
-            if faculty is not None and row.faculty != faculty:
-                return False
-            if status is not None and row.status != status:
-                return False
-            if due is not None and not due.accepts(row.due_state):
-                return False
-            key = row.search_key
-            return all(token in key for token in tokens)
+    def narrows(self, other: RegisterFilter) -> bool:
+        """True when every row this filter accepts is also accepted by ``other``: the same
+        criteria, with text that extends the other's (typing on)."""
+        return (self.faculty, self.status, self.due, self.include_archived) == (
+            other.faculty,
+            other.status,
+            other.due,
+            other.include_archived,
+        ) and fold(self.text).startswith(fold(other.text))
 
-        return accepts
+    def accepts(self, row: RegisterRow) -> bool:
+        """The same rule as RegisterIndex.select, for a single row."""
+        return (
+            (self.include_archived or not row.archived)
+            and (self.faculty is None or row.faculty == self.faculty)
+            and (self.status is None or row.status == self.status)
+            and (self.due is None or self.due.accepts(row.due_state))
+            and all(token in row.search_key for token in self.tokens())
+        )
 
 
-def select_rows(
-    rows: Sequence[RegisterRow], order: Sequence[int], register_filter: RegisterFilter
-) -> list[int]:
-    """Indices into ``rows`` that pass the filter, in the order given by ``order``."""
-    accepts = register_filter.predicate()
-    return [index for index in order if accepts(rows[index])]
+class RegisterIndex:
+    """The rows' filter fields as parallel lists: one list comprehension per active
+    criterion is several times faster than one predicate call per row."""
+
+    def __init__(self, rows: Sequence[RegisterRow]) -> None:
+        self.rows: list[RegisterRow] = list(rows)
+        self._keys = [row.search_key for row in self.rows]
+        self._archived = [row.archived for row in self.rows]
+        self._faculty = [row.faculty for row in self.rows]
+        self._status = [row.status for row in self.rows]
+        self._due = [row.due_state for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def append(self, row: RegisterRow) -> int:
+        self.rows.append(row)
+        for values, value in self._fields(row):
+            values.append(value)
+        return len(self.rows) - 1
+
+    def replace(self, index: int, row: RegisterRow) -> None:
+        self.rows[index] = row
+        for values, value in self._fields(row):
+            values[index] = value
+
+    def _fields(self, row: RegisterRow) -> list[tuple[list[Any], Any]]:
+        return [
+            (self._keys, row.search_key),
+            (self._archived, row.archived),
+            (self._faculty, row.faculty),
+            (self._status, row.status),
+            (self._due, row.due_state),
+        ]
+
+    def select(self, order: Sequence[int], register_filter: RegisterFilter) -> list[int]:
+        """Indices of the rows that pass the filter, in the order given by ``order``."""
+        f = register_filter
+        chosen = list(order)
+        if not f.include_archived:
+            archived = self._archived
+            chosen = [i for i in chosen if not archived[i]]
+        if f.faculty is not None:
+            faculty, wanted = self._faculty, f.faculty
+            chosen = [i for i in chosen if faculty[i] == wanted]
+        if f.status is not None:
+            status, wanted_status = self._status, f.status
+            chosen = [i for i in chosen if status[i] == wanted_status]
+        if f.due is not None:
+            due, accepted = self._due, {s for s in DueState if f.due.accepts(s)}
+            chosen = [i for i in chosen if due[i] in accepted]
+        keys = self._keys
+        for token in f.tokens():
+            chosen = [i for i in chosen if token in keys[i]]
+        return chosen
 
 
 _STATUS_ORDER = {status: position for position, status in enumerate(TrajectoryStatus)}
