@@ -1,21 +1,30 @@
-"""Start the window: pick the database, open it with a clear message on failure, run."""
+"""Start the window: show it at once, open the database in the background, then fill it.
+
+SQLAlchemy and the database load on the worker thread while the window is already on
+screen; a database that cannot be opened gets a message with a way out (another file, a
+new one, or quit) and is never modified.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from utq_desktop import __version__
-from utq_desktop.errors import UtqError
-from utq_desktop.services.app import DATABASE_ENV_VAR, Services, open_services
+from utq_desktop.environment import DATABASE_ENV_VAR
 
 from ui.main_window import MainWindow
-from ui.messages import error_text
+from ui.messages import error_text, show_error
+
+if TYPE_CHECKING:
+    from utq_desktop.services.app import Services
 
 SMOKE_TIMEOUT_MS = 60_000
 LAST_DATABASE_KEY = "database/last"
+DATABASE_FILTER = "UTQ databases (*.sqlite *.db);;All files (*)"
 
 
 def create_application() -> QApplication:
@@ -28,49 +37,52 @@ def create_application() -> QApplication:
     return app
 
 
+def _open(database: str | None, user: str | None) -> Services:
+    from utq_desktop.services.app import open_services  # loads SQLAlchemy: worker thread
+
+    return open_services(database, actor=user)
+
+
 class Controller:
-    """Owns the open database and its window; switching databases replaces both."""
+    """Owns the window and the open database; switching databases swaps the services."""
 
     def __init__(self, settings: QSettings, user: str | None, smoke_test: bool = False) -> None:
         self.settings = settings
         self.user = user
         self.smoke_test = smoke_test
-        self.window: MainWindow | None = None
         self.services: Services | None = None
         self.exit_code = 0
-
-    def open(self, database: str | None) -> bool:
-        """Open ``database`` in a new window; on failure keep the current one (if any)."""
-        while True:
-            try:
-                services = open_services(database, actor=self.user)
-                break
-            except UtqError as error:
-                if self.smoke_test:
-                    print(f"utq-desktop: {error}", file=sys.stderr)
-                    return False
-                database = self._ask_other_database(error)
-                if database is None:
-                    return False
-        self._show(services, database)
-        return True
-
-    def _show(self, services: Services, database: str | None) -> None:
-        old_window, old_services = self.window, self.services
-        self.services = services
-        self.window = MainWindow(services, self.settings)
+        self.window = MainWindow(None, settings)
         self.window.database_switch_requested.connect(self.open)
+        self.window.register_loaded.connect(self._on_register_loaded)
+
+    def start(self, database: str | None) -> None:
+        self.window.show()
+        if self.smoke_test:
+            # runs once the first paint is done: the moment a user sees the window
+            QTimer.singleShot(0, lambda: print("UTQ Desktop window on screen", flush=True))
+            QTimer.singleShot(
+                SMOKE_TIMEOUT_MS,
+                lambda: self._finish_smoke("utq-desktop: the register did not load in time", 1),
+            )
+        self.open(database)
+
+    def open(self, database: str | None) -> None:
+        """Open ``database`` in the background; the current one stays until it succeeds."""
+        self.window.statusBar().showMessage(self.window.tr("Opening the database…"))
+        self.window.runner.run(
+            lambda: _open(database, self.user),
+            lambda services: self._opened(services, database),
+            lambda error: self._failed(error, database),
+        )
+
+    def _opened(self, services: Services, database: str | None) -> None:
+        old, self.services = self.services, services
+        self.window.attach(services)
+        if old is not None:
+            old.close()
         if database and "@" not in database:  # never store a server password
             self.settings.setValue(LAST_DATABASE_KEY, database)
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_services is not None:
-            old_services.close()
-        if self.smoke_test:
-            self.window.register_loaded.connect(self._smoke_done)
-            QTimer.singleShot(SMOKE_TIMEOUT_MS, self._smoke_timeout)
-        self.window.show()
         self.window.reload_register()
         if services.backup_path:
             self.window.statusBar().showMessage(
@@ -80,50 +92,60 @@ class Controller:
                 15000,
             )
 
-    def _ask_other_database(self, error: UtqError) -> str | None:
+    def _failed(self, error: Exception, database: str | None) -> None:
+        self.window.statusBar().clearMessage()
+        if self.smoke_test:
+            self._finish_smoke(f"utq-desktop: {error_text(error)}", 1)
+            return
+        if self.services is not None:  # switching failed: keep working on the current one
+            show_error(self.window, self.window.tr("Could not open the database"), error)
+            return
+        other = self._ask_other_database(error)
+        if other is None:
+            self.exit_code = 1
+            self.window.close()
+        else:
+            self.open(other)
+
+    def _ask_other_database(self, error: Exception) -> str | None:
+        window = self.window
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "UTQ Desktop",
+            window.tr("Could not open the database"),
             error_text(error),
             QMessageBox.StandardButton.NoButton,
-            self.window,
+            window,
         )
         box.setObjectName("openDatabaseError")
-        other = box.addButton(box.tr("Open another database…"), QMessageBox.ButtonRole.AcceptRole)
-        new = box.addButton(box.tr("Create a new database…"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(
-            box.tr("Cancel") if self.window else box.tr("Quit"), QMessageBox.ButtonRole.RejectRole
+        other = box.addButton(
+            window.tr("Open another database…"), QMessageBox.ButtonRole.AcceptRole
         )
+        new = box.addButton(window.tr("Create a new database…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(window.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is other:
             path, _ = QFileDialog.getOpenFileName(
-                self.window,
-                box.tr("Open database"),
-                "",
-                box.tr("UTQ databases (*.sqlite *.db);;All files (*)"),
+                window, window.tr("Open database"), "", window.tr(DATABASE_FILTER)
             )
             return path or None
         if box.clickedButton() is new:
             path, _ = QFileDialog.getSaveFileName(
-                self.window,
-                box.tr("New database"),
-                "utq.sqlite",
-                box.tr("UTQ databases (*.sqlite)"),
+                window, window.tr("New database"), "utq.sqlite", window.tr(DATABASE_FILTER)
             )
             return path or None
         return None
 
-    def _smoke_done(self, count: int) -> None:
-        print(f"UTQ Desktop main window shown: {count} candidates", flush=True)
-        self.exit_code = 0
-        QApplication.quit()
+    def _on_register_loaded(self, count: int) -> None:
+        if self.smoke_test:
+            self._finish_smoke(f"UTQ Desktop main window shown: {count} candidates", 0)
 
-    def _smoke_timeout(self) -> None:
-        print("utq-desktop: the register did not load in time", file=sys.stderr)
-        self.exit_code = 1
-        QApplication.quit()
+    def _finish_smoke(self, line: str, code: int) -> None:
+        print(line, file=sys.stdout if code == 0 else sys.stderr, flush=True)
+        self.exit_code = code
+        self.window.close()
 
     def close(self) -> None:
+        self.window.runner.wait()
         if self.services is not None:
             self.services.close()
             self.services = None
@@ -137,8 +159,7 @@ def run(database: str | None = None, user: str | None = None, smoke_test: bool =
         database or os.environ.get(DATABASE_ENV_VAR) or (last if isinstance(last, str) else None)
     )
     controller = Controller(settings, user, smoke_test)
-    if not controller.open(chosen):
-        return 1
+    controller.start(chosen)
     code = app.exec()
     controller.close()
     return code or controller.exit_code

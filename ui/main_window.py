@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 from utq_desktop import __version__
 from utq_desktop.errors import UtqError
-from utq_desktop.services.app import Services
 from utq_desktop.services.dto import RegisterRow
 
 from ui.detail.base import TabContext
@@ -25,6 +26,9 @@ from ui.register.panel import RegisterPanel
 from ui.undo import ArchiveCandidate, EditCandidate
 from ui.workers import TaskRunner
 
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
+    from utq_desktop.services.app import Services
+
 RegisterData = tuple[list[RegisterRow], list[str]]
 
 
@@ -32,23 +36,24 @@ class MainWindow(QMainWindow):
     register_loaded = Signal(int)  # number of candidates; also used by --smoke-test
     database_switch_requested = Signal(str)
 
-    def __init__(self, services: Services, settings: QSettings) -> None:
+    def __init__(self, services: Services | None, settings: QSettings) -> None:
+        """``services`` may come later through attach(): the window shows first and the
+        database opens in the background, so start-up never waits for SQLAlchemy."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.services = services
         self.settings = settings
         self.runner = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self._create_actions()
 
         self.register = RegisterPanel(self)
-        context = TabContext(
-            services,
+        self.context = TabContext(
+            None,
             self.runner,
             self.undo_stack,
             [self.edit_action, self.archive_action, self.restore_action],
         )
-        self.detail = CandidateDetail(context, self)
+        self.detail = CandidateDetail(self.context, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.register)
@@ -65,9 +70,44 @@ class MainWindow(QMainWindow):
         self.register.filter_changed.connect(self._update_counts)
         self.detail.candidate_changed.connect(self.refresh_candidate)
         self.runner.busy_changed.connect(self._on_busy)
-        self._update_title()
         self._on_current_changed(0)
         self._restore_state()
+        self._services: Services | None = None
+        self._set_database_actions(False)
+        self.setWindowTitle(self.tr("UTQ Desktop"))
+        if services is not None:
+            self.attach(services)
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("no database is open yet")
+        return self._services
+
+    def attach(self, services: Services) -> None:
+        """Work on ``services`` from now on (at start-up, or after switching databases)."""
+        self._services = services
+        self.context.services = services
+        self.undo_stack.clear()
+        self.detail.show_candidate(0)
+        self.register.set_rows([], [])
+        self._set_database_actions(True)
+        self._update_title()
+
+    def _set_database_actions(self, enabled: bool) -> None:
+        for action in (
+            self.new_action,
+            self.refresh_action,
+            self.settings_action,
+            self.find_action,
+        ):
+            action.setEnabled(enabled)
+        self.register.setEnabled(enabled)
+        if enabled:
+            self._update_actions()
+        else:
+            for action in (self.edit_action, self.archive_action, self.restore_action):
+                action.setEnabled(False)
 
     # --- set-up -----------------------------------------------------------------------------
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from utq_desktop.errors import UtqError
-from utq_desktop.services.app import Services
 from utq_desktop.services.dto import CandidateInput
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
+    from utq_desktop.services.app import Services
 
 Notify = Callable[[int], None]
 ReportError = Callable[[str, UtqError], None]

@@ -1,8 +1,8 @@
 """Start-up to a shown main window with its register filled, and peak memory.
 
 Target (issue 2): ≤ 0.4 s to a shown main window and ≤ 300 MB with 10,000 candidates.
-Each run is a fresh process: `utq-desktop --smoke-test` shows the window, loads the
-register and prints a line; the clock stops when that line arrives.
+Each run is a fresh process: `utq-desktop --smoke-test` prints a line once the window has
+painted, opens the database, fills the register and prints a second line.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ RUNS = 7
 
 
 def one_run(database: str) -> tuple[float, float]:
+    """(seconds to the window on screen, seconds to the register filled)"""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -29,23 +30,27 @@ def one_run(database: str) -> tuple[float, float]:
         env=env,
     )
     assert process.stdout is not None
-    line = process.stdout.readline()
-    shown = time.perf_counter() - start
+    first = process.stdout.readline()
+    on_screen = time.perf_counter() - start
+    second = process.stdout.readline()
+    filled = time.perf_counter() - start
     process.wait()
-    if "main window shown" not in line:
-        raise SystemExit(f"unexpected output: {line!r}")
-    return shown, time.perf_counter() - start
+    if "window on screen" not in first or "main window shown" not in second:
+        raise SystemExit(f"unexpected output: {first!r} {second!r}")
+    return on_screen, filled
 
 
 def main() -> None:
     database = str(demo_database(10_000))
     one_run(database)  # warm the file cache and .pyc files
-    shown = []
+    shown, filled = [], []
     for _ in range(RUNS):
-        to_window, _total = one_run(database)
-        shown.append(to_window * 1000)
+        on_screen, full = one_run(database)
+        shown.append(on_screen * 1000)
+        filled.append(full * 1000)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"start-up to a shown, filled main window (10,000 candidates): {describe(shown)}")
+    print(f"start-up to the main window on screen: {describe(shown)}")
+    print(f"start-up to the register filled with 10,000 candidates: {describe(filled)}")
     print(f"peak resident memory of one run: {peak_mb:.0f} MB")
 
 

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 
 import utq_desktop.store.database as database_module
+from utq_desktop.environment import DATABASE_ENV_VAR as ENV_VAR
 from utq_desktop.errors import (
     DatabaseError,
     DatabaseLocationError,
@@ -30,7 +31,6 @@ from utq_desktop.store.database import (
 )
 from utq_desktop.store.location import (
     DEFAULT_FILE_NAME,
-    ENV_VAR,
     describe,
     resolve_database_url,
     sqlite_path,

@@ -7,18 +7,21 @@ main window and the other tabs need no change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QWidget
-from utq_desktop.services.app import Services
 
 from ui.workers import TaskRunner
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
+    from utq_desktop.services.app import Services
 
 
 @dataclass
 class TabContext:
-    services: Services
+    services: Services | None  # None until the database has opened
     runner: TaskRunner
     undo_stack: QUndoStack
     candidate_actions: list[QAction]  # edit, archive, restore: for tabs to offer as buttons
@@ -37,6 +40,13 @@ class DetailTab(QWidget):
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+
+    @property
+    def services(self) -> Services:
+        services = self.context.services
+        if services is None:
+            raise RuntimeError("no database is open yet")
+        return services
 
     def title(self) -> str:
         raise NotImplementedError

@@ -91,7 +91,7 @@ class OverviewTab(DetailTab):
 
     def load(self, candidate_id: int) -> None:
         self._requested = candidate_id
-        services = self.context.services
+        services = self.services
 
         def fetch() -> tuple[CandidateDetail, list[AuditEvent]]:
             return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -24,11 +25,13 @@ from utq_desktop.domain.deadlines import deadline, due_state
 from utq_desktop.domain.enums import TrajectoryStatus
 from utq_desktop.domain.workflow import allowed_next
 from utq_desktop.errors import StaleEditError, UtqError, ValidationError
-from utq_desktop.services.app import Services
 from utq_desktop.services.dto import CandidateDetail, CandidateInput
 
 from ui.formatting import date_format, due_color, format_date, status_text
 from ui.messages import error_text
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
+    from utq_desktop.services.app import Services
 
 NO_DATE = QDate(1900, 1, 1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,10 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from utq_desktop.domain.deadlines import DEADLINE_YEARS_MAX as MAX_YEARS
+from utq_desktop.domain.deadlines import DEADLINE_YEARS_MIN as MIN_YEARS
 from utq_desktop.errors import UtqError
-from utq_desktop.services.app import Services
 from utq_desktop.services.dto import InstitutionSettingsData
-from utq_desktop.services.settings import MAX_YEARS, MIN_YEARS
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
+    from utq_desktop.services.app import Services
 
 
 class SettingsDialog(QDialog):

@@ -8,6 +8,7 @@ from datetime import date
 from utq_desktop.domain.enums import DueState, TrajectoryStatus
 
 DUE_SOON_MONTHS = 6
+DEADLINE_YEARS_MIN, DEADLINE_YEARS_MAX = 1, 10  # the range an institution may set
 
 
 def add_months(day: date, months: int) -> date:

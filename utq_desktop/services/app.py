@@ -13,10 +13,7 @@ from utq_desktop.services.frameworks import FrameworkService
 from utq_desktop.services.settings import SettingsService
 from utq_desktop.services.users import UserService
 from utq_desktop.store.database import open_database
-from utq_desktop.store.location import ENV_VAR as DATABASE_ENV_VAR
 from utq_desktop.store.location import resolve_database_url
-
-__all__ = ["DATABASE_ENV_VAR", "Services", "open_services"]
 
 
 class Services:

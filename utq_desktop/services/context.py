@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from utq_desktop.environment import USER_ENV_VAR
 from utq_desktop.store.database import Database, translate_errors
-
-USER_ENV_VAR = "UTQ_USER"
 
 
 def current_login() -> str:

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from sqlalchemy import select
 
+from utq_desktop.domain.deadlines import DEADLINE_YEARS_MAX, DEADLINE_YEARS_MIN
 from utq_desktop.domain.models import Framework, InstitutionSettings
 from utq_desktop.errors import ValidationError
 from utq_desktop.services import audit
@@ -13,7 +14,7 @@ from utq_desktop.services.context import Context
 from utq_desktop.services.dto import InstitutionSettingsData
 
 ENTITY = "settings"
-MIN_YEARS, MAX_YEARS = 1, 10
+MIN_YEARS, MAX_YEARS = DEADLINE_YEARS_MIN, DEADLINE_YEARS_MAX
 
 
 class SettingsService:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-ENV_VAR = "UTQ_DATABASE_URL"
+from utq_desktop.environment import DATABASE_ENV_VAR
+
 DEFAULT_FILE_NAME = "utq.sqlite"
 
 
@@ -17,7 +18,7 @@ def default_database_path() -> Path:
 
 def resolve_database_url(value: str | None) -> str:
     """The SQLAlchemy URL for ``--database``, the environment fallback or the default file."""
-    chosen = value or os.environ.get(ENV_VAR) or ""
+    chosen = value or os.environ.get(DATABASE_ENV_VAR) or ""
     if not chosen:
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
