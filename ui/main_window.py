@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             "actionSettings",
             self.tr("Institution &settings…"),
-            QKeySequence.StandardKey.Preferences,
+            "Ctrl+,",
             self.edit_settings,
         )
         self.about_action = self._action(

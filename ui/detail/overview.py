@@ -63,6 +63,10 @@ class OverviewTab(DetailTab):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setVisible(action.isVisible())
+            action.changed.connect(
+                lambda button=button, action=action: button.setVisible(action.isVisible())
+            )
             self.buttons.addWidget(button)
 
         self.timeline_model = TimelineModel(self)
