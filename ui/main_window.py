@@ -21,6 +21,7 @@ from ui.detail.base import TabContext
 from ui.detail.tabs import CandidateDetail
 from ui.dialogs.candidate_dialog import CandidateDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.users_dialog import UsersDialog
 from ui.messages import confirm, show_error
 from ui.register.panel import RegisterPanel
 from ui.undo import ArchiveCandidate, EditCandidate
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.refresh_action,
             self.settings_action,
+            self.users_action,
             self.find_action,
         ):
             action.setEnabled(enabled)
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
             "Ctrl+,",
             self.edit_settings,
         )
+        self.users_action = self._action("actionUsers", self.tr("&Users…"), None, self.edit_users)
         self.about_action = self._action(
             "actionAbout", self.tr("&About UTQ Desktop"), None, self.about
         )
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.archive_action, self.restore_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.settings_action)
+        edit_menu.addActions([self.users_action, self.settings_action])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menuView")
         view_menu.addActions([self.find_action, self.refresh_action])
@@ -414,6 +417,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.reload_register()
             self.detail.refresh()
+
+    def edit_users(self) -> None:
+        dialog = UsersDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -255,3 +255,30 @@ def test_main_widgets_have_stable_names(window: MainWindow) -> None:
         m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
     ] != []
     assert window.register.model.index(0, 0).data(ID_ROLE) > 0
+
+
+def test_add_a_consultant_then_assign_as_supervisor(qtbot, window: MainWindow, on_modal) -> None:
+    def add_user(dialog) -> None:
+        qtbot.keyClicks(dialog.name, "Marloes Bakker")
+        qtbot.keyClicks(dialog.login, "mbakker")
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.model.rowCount() == 1
+        assert dialog.model.index(0, 2).data() == "Educational consultant (UTQ supervisor)"
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)  # empty form
+        assert "needs a login and a name" in dialog.error.text()
+        dialog.reject()
+
+    on_modal(add_user)
+    window.users_action.trigger()
+    activate(qtbot, window)
+    select(qtbot, window, "Ayşe Doğan")
+
+    def assign(dialog) -> None:
+        dialog.supervisor.setCurrentIndex(dialog.supervisor.findText("Marloes Bakker"))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    on_modal(assign)
+    window.edit_action.trigger()
+    overview = window.detail.pages[0]
+    qtbot.waitUntil(lambda: overview.values["supervisor"].text() == "Marloes Bakker")
+    qtbot.waitUntil(lambda: overview.timeline_model.index(0, 3).data() == "— → Marloes Bakker")

@@ -127,3 +127,18 @@ def test_timeline_model_passes_modeltester(qtmodeltester) -> None:
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, 3).data() == "Law → Science"
     assert model.index(0, 2).data() == "Changed: Faculty"
+
+
+def test_users_model_passes_modeltester(qtmodeltester) -> None:
+    from ui.dialogs.users_dialog import UsersModel
+    from utq_desktop.services.dto import UserInfo
+
+    model = UsersModel()
+    model.set_users(
+        [
+            UserInfo(1, "mbakker", "Marloes Bakker", "consultant"),
+            UserInfo(2, "hr1", "Henk de Vries", "hr"),
+        ]
+    )
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(1, 2).data() == "HR advisor"
