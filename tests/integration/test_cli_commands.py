@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from utq_desktop import __version__
+from utq_desktop.store.schema import SCHEMA_HEAD
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -61,9 +62,9 @@ def test_migrate_creates_then_reports_up_to_date(tmp_path: Path) -> None:
     database = tmp_path / "m.sqlite"
     first = utq("--database", str(database), "migrate")
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == f"{database} migrated from schema empty to 0001_initial."
+    assert first.stdout.strip() == f"{database} migrated from schema empty to {SCHEMA_HEAD}."
     second = utq("--database", str(database), "migrate")
-    assert second.stdout.strip() == f"{database} is already at schema 0001_initial."
+    assert second.stdout.strip() == f"{database} is already at schema {SCHEMA_HEAD}."
 
 
 def test_newer_database_is_refused_with_one_line(tmp_path: Path) -> None:

@@ -19,16 +19,7 @@ from utq_desktop.domain.models import Base
 from utq_desktop.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
 MIGRATIONS = Path(database_module.__file__).parent / "migrations"
-TABLES = {
-    "alembic_version",
-    "app_user",
-    "audit_entry",
-    "candidate",
-    "competence",
-    "criterion",
-    "framework",
-    "institution_settings",
-}
+TABLES = {"alembic_version", *Base.metadata.tables}
 
 
 def alembic_config() -> Config:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    LargeBinary,
     Date,
     DateTime,
     Enum,
@@ -170,3 +171,20 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(64), nullable=True)
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class StoredFile(Base):
+    """A file kept by the application, content-addressed by its SHA-256.
+
+    ``content`` holds the bytes when files are kept in the database (a shared PostgreSQL
+    deployment); it is NULL when they live in the file store folder. Records that use a file
+    (evidence, documents) refer to it by hash, so the same file twice is stored once.
+    """
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -5,5 +5,5 @@ tests/unit/test_migrations.py keeps these in step with the migration scripts.
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_stored_files")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
