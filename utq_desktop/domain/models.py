@@ -6,13 +6,13 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
-    LargeBinary,
     Date,
     DateTime,
     Enum,
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,

@@ -9,6 +9,7 @@ from functools import cached_property
 from utq_desktop.services.audit import AuditService
 from utq_desktop.services.candidates import CandidateService
 from utq_desktop.services.context import Context, current_login
+from utq_desktop.services.files import FileService
 from utq_desktop.services.frameworks import FrameworkService
 from utq_desktop.services.settings import SettingsService
 from utq_desktop.services.users import UserService
@@ -52,6 +53,10 @@ class Services:
     @cached_property
     def users(self) -> UserService:
         return UserService(self.context)
+
+    @cached_property
+    def files(self) -> FileService:
+        return FileService(self.context)
 
     @cached_property
     def frameworks(self) -> FrameworkService:

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from utq_desktop.environment import FILE_STORE_ENV_VAR
 from utq_desktop.errors import (
     DatabaseError,
     DatabaseLocationError,
@@ -26,6 +27,7 @@ from utq_desktop.errors import (
     DatabaseTooNewError,
     NotADatabaseError,
 )
+from utq_desktop.store.files import FileStore
 from utq_desktop.store.location import describe, sqlite_path
 from utq_desktop.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
@@ -38,6 +40,7 @@ class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    files: FileStore = field(default_factory=lambda: FileStore(None))
     backup_path: Path | None = None  # set when opening migrated an older file
 
     @property
@@ -68,7 +71,18 @@ def open_database(url: str, *, migrate: bool = False) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, engine, sessionmaker(engine, expire_on_commit=False), backup)
+    return Database(
+        url, engine, sessionmaker(engine, expire_on_commit=False), file_store_for(url), backup
+    )
+
+
+def file_store_for(url: str) -> FileStore:
+    """Beside an SQLite file: '<name>-files/'; for a server: $UTQ_FILE_STORE or the database."""
+    path = sqlite_path(url)
+    if path is not None:
+        return FileStore(path.parent / f"{path.stem}-files")
+    folder = os.environ.get(FILE_STORE_ENV_VAR, "").strip()
+    return FileStore(Path(folder) if folder else None)
 
 
 def migrate_database(url: str) -> tuple[str | None, str]:
