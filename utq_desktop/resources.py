@@ -14,7 +14,7 @@ def resources_dir() -> Path:
     here = Path(__file__).resolve().parent
     candidates = [
         Path(getattr(sys, "_MEIPASS", "")) / "resources" if getattr(sys, "frozen", False) else None,
-        here / "resources",  # installed wheel: shipped inside the package
+        here / "bundled_resources",  # installed wheel: shipped inside the package
         here.parent / "resources",  # checkout or editable install
     ]
     for candidate in candidates:
