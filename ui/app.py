@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -81,7 +82,7 @@ class Controller:
         self.window.attach(services)
         if old is not None:
             old.close()
-        if database and "@" not in database:  # never store a server password
+        if database and not _has_password(database):  # never store a server password
             self.settings.setValue(LAST_DATABASE_KEY, database)
         self.window.reload_register()
         if services.backup_path:
@@ -149,6 +150,16 @@ class Controller:
         if self.services is not None:
             self.services.close()
             self.services = None
+
+
+def _has_password(database: str) -> bool:
+    """True for a server URL with a password in it (user:secret@host); never for a path."""
+    if "://" not in database:
+        return False
+    try:
+        return urlsplit(database).password is not None
+    except ValueError:  # not a URL we understand: do not keep it
+        return True
 
 
 def run(database: str | None = None, user: str | None = None, smoke_test: bool = False) -> int:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
 from PySide6.QtGui import QColor
 from utq_desktop.domain.enums import DueState, TrajectoryStatus
+from utq_desktop.domain.intake import IntakeState, ProgrammeLevel
 
 OVERDUE_COLOR = QColor("#c62828")
 DUE_SOON_COLOR = QColor("#b26a00")
@@ -42,6 +43,26 @@ def format_timestamp(value: datetime) -> str:
 
 def status_text(status: TrajectoryStatus) -> str:
     return QCoreApplication.translate("TrajectoryStatus", status.label)
+
+
+def intake_text(state: IntakeState) -> str:
+    return QCoreApplication.translate("IntakeState", state.label)
+
+
+def level_text(level: ProgrammeLevel) -> str:
+    return QCoreApplication.translate("ProgrammeLevel", level.label)
+
+
+def status_with_intake(status: TrajectoryStatus, intake: IntakeState) -> str:
+    """'Intake · meeting planned': the status, with the intake's state while it matters."""
+    text = status_text(status)
+    if status is TrajectoryStatus.INTAKE or (
+        status is TrajectoryStatus.REGISTERED and intake.started
+    ):
+        return QCoreApplication.translate("Register", "{status} · {intake}").format(
+            status=text, intake=intake_text(intake).lower()
+        )
+    return text
 
 
 def due_text(state: DueState) -> str:

@@ -24,6 +24,8 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.users_dialog import UsersDialog
 from ui.messages import confirm, show_error
 from ui.register.panel import RegisterPanel
+from ui.route_actions import RouteActions
+from ui.transfer import TransferActions
 from ui.undo import ArchiveCandidate, EditCandidate
 from ui.workers import TaskRunner
 
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self._create_actions()
+        self.transfer = TransferActions(self)  # File → Import staff list…, Export overview…
 
         self.register = RegisterPanel(self)
         self.context = TabContext(
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
             [self.edit_action, self.archive_action, self.restore_action],
         )
         self.detail = CandidateDetail(self.context, self)
+        self.route_actions = RouteActions(self)  # Edit → Frameworks…, Route templates…
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.register)
@@ -102,9 +106,11 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.users_action,
             self.find_action,
+            *self.transfer.actions,
         ):
             action.setEnabled(enabled)
         self.register.setEnabled(enabled)
+        self.route_actions.update()
         if enabled:
             self._update_actions()
         else:
@@ -191,6 +197,8 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("menuFile")
         file_menu.addActions([self.new_action, self.open_action, self.new_db_action])
         file_menu.addSeparator()
+        file_menu.addActions(self.transfer.actions)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("menuEdit")
@@ -198,7 +206,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.archive_action, self.restore_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.users_action, self.settings_action])
+        edit_menu.addActions([self.users_action, self.settings_action, *self.route_actions.actions])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menuView")
         view_menu.addActions([self.find_action, self.refresh_action])

@@ -6,10 +6,12 @@ waits for it, and a failure always reaches a handler (no progress dialog left op
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from utq_desktop.errors import OperationCancelledError
 
 
 class _Relay(QObject):
@@ -72,3 +74,30 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
+
+
+class Progress(QObject):
+    """The ``progress(done, total)`` callback a long core call gets on the worker thread.
+
+    Each call is re-emitted as ``progressed`` (queued to the GUI thread, where this object
+    lives); after cancel(), the next call raises OperationCancelledError, which makes the
+    core roll back and the job end through its failure handler.
+    """
+
+    progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancelled = threading.Event()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._cancelled.is_set():
+            raise OperationCancelledError("Cancelled; nothing was changed.")
+        self.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()

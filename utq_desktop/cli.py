@@ -71,6 +71,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("migrate", help="create the database schema or upgrade it to this version")
+
+    staff = commands.add_parser(
+        "import-staff",
+        help="import an HR staff list (.xlsx) as candidates; matched by staff number",
+        description="Import an HR staff list (.xlsx): Dutch or English column names, title "
+        "lines above the header allowed. Every row is checked first; if any is rejected, "
+        "nothing is written (unless --skip-invalid). Prints one line per rejected row and "
+        "a summary. Exit 0: no row rejected; 1: rows rejected or the file cannot be read.",
+    )
+    staff.add_argument("file", metavar="FILE.xlsx", help="the staff list")
+    staff.add_argument(
+        "--dry-run", action="store_true", help="check and report only; write nothing"
+    )
+    staff.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows even when others are rejected",
+    )
+
+    export = commands.add_parser(
+        "export-overview",
+        help="write every active candidate to an Excel overview (.xlsx)",
+    )
+    export.add_argument("file", metavar="FILE.xlsx", help="the workbook to write (replaced)")
     return parser
 
 
@@ -84,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo_data(args)
         if args.command == "migrate":
             return _migrate(args)
+        if args.command == "import-staff":
+            return _import_staff(args)
+        if args.command == "export-overview":
+            return _export_overview(args)
     except UtqError as error:
         print(f"utq-desktop: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -124,6 +152,60 @@ def _migrate(args: argparse.Namespace) -> int:
         print(f"{describe(url)} is already at schema {after}.")
     else:
         print(f"{describe(url)} migrated from schema {before or 'empty'} to {after}.")
+    return EXIT_OK
+
+
+def _import_staff(args: argparse.Namespace) -> int:
+    from utq_desktop.documents.staff_list import read_staff_list
+    from utq_desktop.services.app import open_services
+    from utq_desktop.services.import_plan import Outcome
+
+    sheet = read_staff_list(args.file)  # before opening: a bad file leaves no new database
+    services = open_services(args.database, actor=args.user)
+    try:
+        if args.dry_run:
+            plan = services.staff_import.plan(sheet)
+        else:
+            plan = services.staff_import.apply(sheet, skip_invalid=args.skip_invalid)
+    finally:
+        services.close()
+    print(f"{plan.file_name}, sheet '{plan.sheet_name}': header on row {plan.header_row}")
+    if plan.ignored_columns:
+        print(f"ignored columns: {', '.join(plan.ignored_columns)}")
+    for row in plan.rows:
+        if row.changes:
+            print(f"row {row.row}: {row.staff_number} {row.name} updated: {row.change_text()}")
+    for problem in plan.problems():
+        print(problem.line())
+    print(plan.summary())
+    rejected = plan.rejected
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+    elif plan.written:
+        print(f"Imported: {plan.count(Outcome.NEW)} new, {plan.count(Outcome.UPDATED)} updated.")
+    if not rejected:
+        return EXIT_OK
+    rows = "1 row was" if rejected == 1 else f"{rejected} rows were"
+    advice = "correct them, or use --skip-invalid to import the valid rows only"
+    if args.dry_run:
+        message = f"{rows} rejected; {advice}"
+    elif not plan.written:
+        message = f"{rows} rejected, so nothing was imported; {advice}"
+    else:
+        message = f"{rows} rejected and not imported"
+    print(f"utq-desktop: {message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _export_overview(args: argparse.Namespace) -> int:
+    from utq_desktop.services.app import open_services
+
+    services = open_services(args.database, actor=args.user)
+    try:
+        count = services.overview.export(args.file)
+    finally:
+        services.close()
+    print(f"Wrote {count} candidates to {args.file}.")
     return EXIT_OK
 
 

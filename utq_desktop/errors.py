@@ -34,12 +34,24 @@ class DatabaseLocationError(DatabaseError):
     pass
 
 
+class DatabaseConnectionError(DatabaseError):
+    """The database server cannot be reached (network, server down): try again later."""
+
+
 class ValidationError(UtqError):
     """Input that cannot be stored; ``field`` names the offending field when there is one."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class WorkbookError(UtqError):
+    """A file that cannot be read as the workbook it should be; nothing was written."""
+
+
+class OperationCancelledError(UtqError):
+    """The user cancelled a long operation (an import, an export); nothing was changed."""
 
 
 class NotFoundError(UtqError):
@@ -52,3 +64,8 @@ class IllegalTransitionError(UtqError):
 
 class StaleEditError(UtqError):
     """Someone else saved the record after it was loaded; reload before editing again."""
+
+
+class ExportError(UtqError):
+    """A file (PDF, framework) could not be written where the user asked; nothing else
+    was changed."""

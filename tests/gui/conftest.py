@@ -1,4 +1,10 @@
-"""GUI fixtures: an isolated QSettings store and a database with a few candidates."""
+"""GUI fixtures: an isolated QSettings store and a database with a few candidates.
+
+``sample_database`` (SQLite, or PostgreSQL with UTQ_TEST_POSTGRES_URL: tests/conftest.py)
+holds the four SAMPLE candidates; ``services`` is opened on it as "tester". ``db_path`` is
+the same database as an SQLite file path, for tests about the file itself: it skips on
+PostgreSQL, so a test that only needs a database should use ``sample_database``.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from database_backends import TempDatabase
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from utq_desktop.services.app import Services, open_services
+from utq_desktop.services.app import Services
 from utq_desktop.services.dto import CandidateInput
 
 TODAY = date.today()
@@ -72,21 +79,28 @@ SAMPLE = (
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """A database file holding the four SAMPLE candidates."""
-    path = tmp_path / "utq.sqlite"
-    services = open_services(str(path), actor="setup")
+def sample_database(database: TempDatabase) -> TempDatabase:
+    """The test's database holding the four SAMPLE candidates, created by "setup"."""
+    setup = database.open("setup")
     try:
         for data in SAMPLE:
-            services.candidates.create(data)
+            setup.candidates.create(data)
     finally:
-        services.close()
-    return path
+        setup.close()
+    return database
 
 
 @pytest.fixture
-def services(db_path: Path) -> Iterator[Services]:
-    opened = open_services(str(db_path), actor="tester")
+def db_path(sample_database: TempDatabase) -> Path:
+    """``sample_database`` as an SQLite file (skips on PostgreSQL)."""
+    if sample_database.path is None:
+        pytest.skip("uses the SQLite file (db_path); sample_database runs on both backends")
+    return sample_database.path
+
+
+@pytest.fixture
+def services(sample_database: TempDatabase) -> Iterator[Services]:
+    opened = sample_database.open("tester")
     yield opened
     opened.close()
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from database_backends import TempDatabase
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -18,16 +19,17 @@ def sha256(path: Path) -> str:
 
 
 def test_window_opens_then_fills_the_register(
-    qtbot, db_path: Path, isolated_settings: QSettings
+    qtbot, sample_database: TempDatabase, isolated_settings: QSettings
 ) -> None:
     controller = Controller(isolated_settings, user="tester")
     qtbot.addWidget(controller.window)
     with qtbot.waitSignal(controller.window.register_loaded, timeout=10_000) as loaded:
-        controller.start(str(db_path))
+        controller.start(sample_database.target)
     assert loaded.args == [4]
     assert controller.window.isVisible()
-    assert str(db_path) in controller.window.windowTitle()
-    assert isolated_settings.value(LAST_DATABASE_KEY) == str(db_path)
+    assert sample_database.label in controller.window.windowTitle()
+    # a file path, or a server URL without a password: remembered for the next start
+    assert isolated_settings.value(LAST_DATABASE_KEY) == sample_database.target
     controller.close()
 
 
@@ -56,12 +58,12 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(
 
 
 def test_switching_to_a_bad_database_keeps_the_current_one(
-    qtbot, db_path: Path, tmp_path: Path, isolated_settings: QSettings, on_modal
+    qtbot, sample_database: TempDatabase, tmp_path: Path, isolated_settings: QSettings, on_modal
 ) -> None:
     controller = Controller(isolated_settings, user="tester")
     qtbot.addWidget(controller.window)
     with qtbot.waitSignal(controller.window.register_loaded, timeout=10_000):
-        controller.start(str(db_path))
+        controller.start(sample_database.target)
     fake = tmp_path / "notes.sqlite"
     fake.write_text("just text")
     seen: list[str] = []
@@ -75,17 +77,17 @@ def test_switching_to_a_bad_database_keeps_the_current_one(
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert "not a UTQ Desktop database" in seen[0]
     assert controller.window.register.model.total() == 4
-    assert str(db_path) in controller.window.windowTitle()
+    assert sample_database.label in controller.window.windowTitle()
     controller.close()
 
 
 def test_switching_to_a_new_database_shows_its_register(
-    qtbot, db_path: Path, tmp_path: Path, isolated_settings: QSettings
+    qtbot, sample_database: TempDatabase, tmp_path: Path, isolated_settings: QSettings
 ) -> None:
     controller = Controller(isolated_settings, user="tester")
     qtbot.addWidget(controller.window)
     with qtbot.waitSignal(controller.window.register_loaded, timeout=10_000):
-        controller.start(str(db_path))
+        controller.start(sample_database.target)
     fresh = tmp_path / "fresh.sqlite"
     with qtbot.waitSignal(controller.window.register_loaded, timeout=10_000) as loaded:
         controller.window.database_switch_requested.emit(str(fresh))

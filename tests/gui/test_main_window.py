@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from database_backends import TempDatabase
 from gui_helpers import activate, type_text
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from ui.main_window import MainWindow
 from ui.register.model import COLUMN_INDEX, ID_ROLE
-from utq_desktop.services.app import Services, open_services
+from utq_desktop.services.app import Services
 
 
 @pytest.fixture
@@ -174,7 +173,7 @@ def test_archive_asks_first_then_hides_and_undo_restores(qtbot, window, on_modal
 
 
 def test_second_save_of_the_same_candidate_is_refused(
-    qtbot, window, db_path: Path, on_modal
+    qtbot, window, sample_database: TempDatabase, on_modal
 ) -> None:
     select(qtbot, window, "Ayşe Doğan")
     candidate_id = window.register.selected_id()
@@ -182,7 +181,7 @@ def test_second_save_of_the_same_candidate_is_refused(
 
     def edit(dialog) -> None:
         # A colleague saves the same candidate while this dialog is open.
-        colleague = open_services(str(db_path), actor="bram")
+        colleague = sample_database.open("bram")
         try:
             detail = colleague.candidates.detail(candidate_id)
             from dataclasses import replace

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from database_backends import TempDatabase
+
 from utq_desktop import __version__
 from utq_desktop.store.schema import SCHEMA_HEAD
 
@@ -58,13 +60,13 @@ def test_smoke_test_refuses_a_renamed_pdf_without_touching_it(tmp_path: Path) ->
     assert hashlib.sha256(fake.read_bytes()).hexdigest() == before
 
 
-def test_migrate_creates_then_reports_up_to_date(tmp_path: Path) -> None:
-    database = tmp_path / "m.sqlite"
-    first = utq("--database", str(database), "migrate")
+def test_migrate_creates_then_reports_up_to_date(empty_database: TempDatabase) -> None:
+    database, label = empty_database.target, empty_database.label
+    first = utq("--database", database, "migrate")
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == f"{database} migrated from schema empty to {SCHEMA_HEAD}."
-    second = utq("--database", str(database), "migrate")
-    assert second.stdout.strip() == f"{database} is already at schema {SCHEMA_HEAD}."
+    assert first.stdout.strip() == f"{label} migrated from schema empty to {SCHEMA_HEAD}."
+    second = utq("--database", database, "migrate")
+    assert second.stdout.strip() == f"{label} is already at schema {SCHEMA_HEAD}."
 
 
 def test_newer_database_is_refused_with_one_line(tmp_path: Path) -> None:

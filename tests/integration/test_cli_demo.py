@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from database_backends import TempDatabase
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -24,13 +25,13 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_demo_data_adds_candidates_once(tmp_path: Path) -> None:
-    db = tmp_path / "demo.sqlite"
-    first = run_cli("--database", str(db), "demo-data", "--candidates", "50", "--seed", "3")
+def test_demo_data_adds_candidates_once(database: TempDatabase) -> None:
+    db = database.target
+    first = run_cli("--database", db, "demo-data", "--candidates", "50", "--seed", "3")
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("Added 50 demo candidates"), first.stdout
+    assert first.stdout.startswith(f"Added 50 demo candidates to {database.label};")
     assert "it now holds 50." in first.stdout
-    again = run_cli("--database", str(db), "demo-data", "--candidates", "50", "--seed", "3")
+    again = run_cli("--database", db, "demo-data", "--candidates", "50", "--seed", "3")
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("Added 0"), again.stdout
     assert "it now holds 50." in again.stdout

@@ -1,16 +1,15 @@
-"""The services over a real SQLite file: candidates, validation, audit, settings, users."""
+"""The services over a real database — an SQLite file, or PostgreSQL with
+UTQ_TEST_POSTGRES_URL (tests/conftest.py): candidates, validation, audit, settings, users."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
+from database_backends import TempDatabase
 
 import utq_desktop.services.audit as audit_module
 import utq_desktop.services.candidates as candidates_module
@@ -33,33 +32,14 @@ FOUR_TU = "4TU / University of Twente UTQ competences (version 1)"
 OpenAs = Callable[..., Services]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One freshly created database (migrated, frameworks loaded), copied for every test."""
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_services(str(path), actor="setup", today=lambda: TODAY).close()
-    return path
-
-
 @pytest.fixture
-def db_path(template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "utq.sqlite"
-    shutil.copyfile(template, path)
-    return path
-
-
-@pytest.fixture
-def open_as(db_path: Path) -> Iterator[OpenAs]:
-    opened: list[Services] = []
+def open_as(database: TempDatabase) -> OpenAs:
+    """Services for one user each, all on the test's database (closed afterwards)."""
 
     def factory(actor: str = "anna", today: date = TODAY) -> Services:
-        services = open_services(str(db_path), actor=actor, today=lambda: today)
-        opened.append(services)
-        return services
+        return database.open(actor, today=today)
 
-    yield factory
-    for services in opened:
-        services.close()
+    return factory
 
 
 @pytest.fixture
@@ -67,18 +47,9 @@ def services(open_as: OpenAs) -> Services:
     return open_as("anna")
 
 
-def query(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
-    """Read the file directly, independent of the services under test."""
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
-
-
-def audit_rows(path: Path, entity: str = "candidate") -> list[tuple[Any, ...]]:
-    return query(
-        path,
+def audit_rows(db: TempDatabase, entity: str = "candidate") -> list[tuple[Any, ...]]:
+    """Read the audit trail directly, independent of the services under test."""
+    return db.query(
         "SELECT actor, action, field, old_value, new_value FROM audit_entry"
         " WHERE entity = ? ORDER BY id",
         entity,
@@ -105,7 +76,7 @@ def eva(**changes: Any) -> CandidateInput:
 # --- create and detail ---------------------------------------------------------------------
 
 
-def test_create_and_detail(services: Services, db_path: Path) -> None:
+def test_create_and_detail(services: Services, database: TempDatabase) -> None:
     before = datetime.now(UTC).replace(tzinfo=None)
     cid = services.candidates.create(
         eva(email="  Eva.VanDijk@UTwente.NL ", surname=" Dijk ", faculty=" EEMCS")
@@ -122,14 +93,16 @@ def test_create_and_detail(services: Services, db_path: Path) -> None:
     assert detail.archived_at is None
     assert before - timedelta(seconds=1) <= detail.created_at <= before + timedelta(minutes=1)
     assert services.candidates.count() == 1
-    assert query(db_path, "SELECT staff_number, email, status FROM candidate") == [
+    assert database.query("SELECT staff_number, email, status FROM candidate") == [
         ("S1001", "eva.vandijk@utwente.nl", "registered")
     ]
 
 
-def test_create_writes_one_audit_row_per_filled_field(services: Services, db_path: Path) -> None:
+def test_create_writes_one_audit_row_per_filled_field(
+    services: Services, database: TempDatabase
+) -> None:
     cid = services.candidates.create(CandidateInput(staff_number="S1", surname="Dijk", fte=0.5))
-    rows = audit_rows(db_path)
+    rows = audit_rows(database)
     assert {row[2]: row[4] for row in rows} == {
         "staff_number": "S1",
         "surname": "Dijk",
@@ -137,8 +110,7 @@ def test_create_writes_one_audit_row_per_filled_field(services: Services, db_pat
         "status": "registered",
     }
     assert {(row[0], row[1], row[3]) for row in rows} == {("anna", "create", None)}
-    assert query(
-        db_path,
+    assert database.query(
         "SELECT DISTINCT entity_id, candidate_id FROM audit_entry WHERE entity = 'candidate'",
     ) == [(cid, cid)]
 
@@ -150,7 +122,7 @@ def test_detail_of_missing_candidate(services: Services) -> None:
         services.candidates.register_row(99)
 
 
-def test_supervisor_is_shown_and_checked(services: Services, db_path: Path) -> None:
+def test_supervisor_is_shown_and_checked(services: Services, database: TempDatabase) -> None:
     consultant = services.users.add("mkok", "Marieke Kok", "consultant")
     cid = services.candidates.create(eva(supervisor_id=consultant))
     assert services.candidates.detail(cid).supervisor == "Marieke Kok"
@@ -161,15 +133,15 @@ def test_supervisor_is_shown_and_checked(services: Services, db_path: Path) -> N
     assert services.candidates.count() == 1
 
 
-def test_duplicate_staff_number_on_create(services: Services, db_path: Path) -> None:
+def test_duplicate_staff_number_on_create(services: Services, database: TempDatabase) -> None:
     services.candidates.create(eva())
-    audit_before = audit_rows(db_path)
+    audit_before = audit_rows(database)
     with pytest.raises(ValidationError) as info:
         services.candidates.create(CandidateInput(staff_number=" S1001 ", surname="Bakker"))
     assert str(info.value) == "Staff number S1001 is already used by Eva van Dijk."
     assert info.value.field == "staff_number"
     assert services.candidates.count() == 1
-    assert audit_rows(db_path) == audit_before
+    assert audit_rows(database) == audit_before
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -231,14 +203,14 @@ INVALID = {
 
 
 @pytest.mark.parametrize("case", list(INVALID))
-def test_invalid_input_is_refused(case: str, services: Services, db_path: Path) -> None:
+def test_invalid_input_is_refused(case: str, services: Services, database: TempDatabase) -> None:
     changes, field, message = INVALID[case]
     with pytest.raises(ValidationError) as info:
         services.candidates.create(eva(**changes))
     assert info.value.field == field
     assert message in str(info.value)
     assert services.candidates.count() == 0
-    assert audit_rows(db_path) == []
+    assert audit_rows(database) == []
 
 
 @pytest.mark.parametrize(
@@ -329,7 +301,7 @@ def test_register_rows(services: Services) -> None:
 # --- update --------------------------------------------------------------------------------
 
 
-def test_update_audits_each_changed_field(services: Services, db_path: Path) -> None:
+def test_update_audits_each_changed_field(services: Services, database: TempDatabase) -> None:
     cid = services.candidates.create(eva())
     detail = services.candidates.detail(cid)
     services.candidates.update(
@@ -342,7 +314,7 @@ def test_update_audits_each_changed_field(services: Services, db_path: Path) -> 
     assert after.data.email == "e.van.dijk@utwente.nl"
     assert after.data.fte == 1.0
     assert after.data.status is S.INTAKE
-    updates = [row for row in audit_rows(db_path) if row[1] == "update"]
+    updates = [row for row in audit_rows(database) if row[1] == "update"]
     assert updates == [
         ("anna", "update", "email", "eva.vandijk@utwente.nl", "e.van.dijk@utwente.nl"),
         ("anna", "update", "fte", "0.8", "1.0"),
@@ -350,27 +322,27 @@ def test_update_audits_each_changed_field(services: Services, db_path: Path) -> 
     ]
 
 
-def test_update_without_changes_writes_nothing(services: Services, db_path: Path) -> None:
+def test_update_without_changes_writes_nothing(services: Services, database: TempDatabase) -> None:
     cid = services.candidates.create(eva())
     detail = services.candidates.detail(cid)
-    before = audit_rows(db_path)
+    before = audit_rows(database)
     services.candidates.update(cid, replace(detail.data, email=" EVA.VANDIJK@utwente.nl "), 1)
     assert services.candidates.detail(cid).row_version == 1
-    assert audit_rows(db_path) == before
+    assert audit_rows(database) == before
 
 
-def test_duplicate_staff_number_on_update(services: Services, db_path: Path) -> None:
+def test_duplicate_staff_number_on_update(services: Services, database: TempDatabase) -> None:
     services.candidates.create(eva())
     other = services.candidates.create(CandidateInput(staff_number="S2", surname="Bakker"))
     detail = services.candidates.detail(other)
-    before = audit_rows(db_path)
+    before = audit_rows(database)
     with pytest.raises(ValidationError, match="already used by Eva van Dijk") as info:
         services.candidates.update(
             other, replace(detail.data, staff_number="S1001", surname="Baker"), 1
         )
     assert info.value.field == "staff_number"
     assert services.candidates.detail(other) == detail
-    assert audit_rows(db_path) == before
+    assert audit_rows(database) == before
 
 
 def test_keeping_own_staff_number_is_fine(services: Services) -> None:
@@ -380,10 +352,10 @@ def test_keeping_own_staff_number_is_fine(services: Services) -> None:
 
 
 def test_failure_after_writing_rolls_back_change_and_audit(
-    services: Services, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    services: Services, database: TempDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cid = services.candidates.create(eva())
-    before = audit_rows(db_path)
+    before = audit_rows(database)
     real_record = audit_module.record
 
     def record_then_fail(*args: Any, **kwargs: Any) -> None:
@@ -396,24 +368,24 @@ def test_failure_after_writing_rolls_back_change_and_audit(
     monkeypatch.undo()
     assert services.candidates.detail(cid).data.surname == "Dijk"
     assert services.candidates.detail(cid).row_version == 1
-    assert audit_rows(db_path) == before
-    assert query(db_path, "SELECT surname, row_version FROM candidate") == [("Dijk", 1)]
+    assert audit_rows(database) == before
+    assert database.query("SELECT surname, row_version FROM candidate") == [("Dijk", 1)]
 
 
-def test_illegal_transition_writes_nothing(services: Services, db_path: Path) -> None:
+def test_illegal_transition_writes_nothing(services: Services, database: TempDatabase) -> None:
     cid = services.candidates.create(eva())
     detail = services.candidates.detail(cid)
-    before = audit_rows(db_path)
+    before = audit_rows(database)
     with pytest.raises(IllegalTransitionError) as info:
         services.candidates.update(
             cid, replace(detail.data, email="new@utwente.nl", status=S.QUALIFIED), 1
         )
     assert "'Registered' to 'Qualified'" in str(info.value)
     assert services.candidates.detail(cid) == detail
-    assert audit_rows(db_path) == before
+    assert audit_rows(database) == before
 
 
-def test_status_walks_the_trajectory(services: Services, db_path: Path) -> None:
+def test_status_walks_the_trajectory(services: Services, database: TempDatabase) -> None:
     cid = services.candidates.create(eva())
     for version, status in enumerate(
         [S.INTAKE, S.LEARNING_ROUTE, S.PORTFOLIO, S.ASSESSMENT, S.QUALIFIED], start=1
@@ -424,7 +396,7 @@ def test_status_walks_the_trajectory(services: Services, db_path: Path) -> None:
     assert detail.due_state is DueState.FULFILLED
     with pytest.raises(IllegalTransitionError, match="final"):
         services.candidates.update(cid, eva(status=S.ASSESSMENT), detail.row_version)
-    statuses = [row[4] for row in audit_rows(db_path) if row[2] == "status" and row[1] == "update"]
+    statuses = [row[4] for row in audit_rows(database) if row[2] == "status" and row[1] == "update"]
     assert statuses == ["intake", "learning_route", "portfolio", "assessment", "qualified"]
 
 
@@ -436,7 +408,9 @@ def test_update_of_missing_candidate(services: Services) -> None:
 # --- optimistic locking --------------------------------------------------------------------
 
 
-def test_second_save_is_stale_and_names_who_and_what(open_as: OpenAs, db_path: Path) -> None:
+def test_second_save_is_stale_and_names_who_and_what(
+    open_as: OpenAs, database: TempDatabase
+) -> None:
     anna, bram = open_as("anna"), open_as("bram")
     cid = anna.candidates.create(eva())
     annas_view = anna.candidates.detail(cid)
@@ -452,11 +426,11 @@ def test_second_save_is_stale_and_names_who_and_what(open_as: OpenAs, db_path: P
     assert "reload" in message
     assert bram.candidates.detail(cid).data.email == "anna.saw@utwente.nl"
     assert bram.candidates.detail(cid).row_version == 2
-    assert [row[0] for row in audit_rows(db_path)].count("bram") == 0
+    assert [row[0] for row in audit_rows(database)].count("bram") == 0
 
 
 def test_save_racing_another_commit_is_stale(
-    open_as: OpenAs, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_as: OpenAs, database: TempDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Anna commits after Bram's save has read the row but before it writes: the version
     check in the UPDATE itself catches it (StaleDataError becomes StaleEditError)."""
@@ -491,7 +465,7 @@ def test_archive_makes_an_open_edit_stale(open_as: OpenAs) -> None:
 # --- archive and restore -------------------------------------------------------------------
 
 
-def test_archive_and_restore(services: Services, db_path: Path) -> None:
+def test_archive_and_restore(services: Services, database: TempDatabase) -> None:
     cid = services.candidates.create(eva())
     other = services.candidates.create(CandidateInput(staff_number="S2", surname="Bakker"))
 
@@ -511,7 +485,7 @@ def test_archive_and_restore(services: Services, db_path: Path) -> None:
     assert not services.candidates.register_row(cid).archived
     services.candidates.restore(cid)  # not archived: nothing happens
 
-    rows = [row for row in audit_rows(db_path) if row[1] in ("archive", "restore")]
+    rows = [row for row in audit_rows(database) if row[1] in ("archive", "restore")]
     stamp = archived.archived_at.isoformat()
     assert rows == [
         ("anna", "archive", "archived_at", None, stamp),
@@ -590,17 +564,17 @@ def test_due_states_with_injected_today(open_as: OpenAs) -> None:
 # --- settings ------------------------------------------------------------------------------
 
 
-def test_settings_defaults_and_update(services: Services, db_path: Path) -> None:
+def test_settings_defaults_and_update(services: Services, database: TempDatabase) -> None:
     assert services.settings.get() == InstitutionSettingsData("Universiteit", 3, "4tu")
     services.settings.update(InstitutionSettingsData("  Universiteit Leiden ", 2, "leiden"))
     assert services.settings.get() == InstitutionSettingsData("Universiteit Leiden", 2, "leiden")
-    assert audit_rows(db_path, "settings") == [
+    assert audit_rows(database, "settings") == [
         ("anna", "update", "name", "Universiteit", "Universiteit Leiden"),
         ("anna", "update", "deadline_years", "3", "2"),
         ("anna", "update", "default_framework_code", "4tu", "leiden"),
     ]
     services.settings.update(InstitutionSettingsData("Universiteit Leiden", 2, "leiden"))
-    assert len(audit_rows(db_path, "settings")) == 3  # no change, no audit
+    assert len(audit_rows(database, "settings")) == 3  # no change, no audit
 
 
 def test_default_framework_applies_to_new_candidates(services: Services) -> None:
@@ -627,14 +601,18 @@ def test_default_framework_applies_to_new_candidates(services: Services) -> None
     ],
 )
 def test_settings_validation(
-    services: Services, db_path: Path, data: InstitutionSettingsData, field: str, message: str
+    services: Services,
+    database: TempDatabase,
+    data: InstitutionSettingsData,
+    field: str,
+    message: str,
 ) -> None:
     with pytest.raises(ValidationError) as info:
         services.settings.update(data)
     assert info.value.field == field
     assert message in str(info.value)
     assert services.settings.get() == InstitutionSettingsData("Universiteit", 3, "4tu")
-    assert audit_rows(db_path, "settings") == []
+    assert audit_rows(database, "settings") == []
 
 
 @pytest.mark.parametrize("years", [1, 10])
@@ -646,7 +624,7 @@ def test_settings_year_limits_are_allowed(services: Services, years: int) -> Non
 # --- users ---------------------------------------------------------------------------------
 
 
-def test_users_add_and_list(services: Services, db_path: Path) -> None:
+def test_users_add_and_list(services: Services, database: TempDatabase) -> None:
     zoe = services.users.add(" zzwart ", "Zoë Zwart", "coordinator", " Z.Zwart@UT.nl ")
     asa = services.users.add("aandersson", "Åsa Andersson", "consultant")
     bram = services.users.add("bbakker", "bram Bakker", "hr")
@@ -657,8 +635,8 @@ def test_users_add_and_list(services: Services, db_path: Path) -> None:
     ]
     assert [u.login for u in services.users.list(role="consultant")] == ["aandersson"]
     assert services.users.list(role="assessor") == []
-    assert query(db_path, "SELECT email FROM app_user WHERE id = ?", zoe) == [("z.zwart@ut.nl",)]
-    assert audit_rows(db_path, "app_user")[:3] == [
+    assert database.query("SELECT email FROM app_user WHERE id = ?", zoe) == [("z.zwart@ut.nl",)]
+    assert audit_rows(database, "app_user")[:3] == [
         ("anna", "create", "login", None, "zzwart"),
         ("anna", "create", "name", None, "Zoë Zwart"),
         ("anna", "create", "role", None, "coordinator"),
@@ -711,12 +689,14 @@ def test_timeline_is_newest_first(open_as: OpenAs) -> None:
 # --- the services object -------------------------------------------------------------------
 
 
-def test_services_object(open_as: OpenAs, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_services_object(
+    open_as: OpenAs, database: TempDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(USER_ENV_VAR, " carla ")
-    services = open_services(str(db_path))
+    services = open_services(database.target)
     try:
         assert services.actor == "carla"
-        assert services.database_label == str(db_path)
+        assert services.database_label == database.label
         assert services.backup_path is None
         frameworks = {f.code: f for f in services.frameworks.list()}
         assert sorted(frameworks) == ["4tu", "leiden"]
@@ -726,5 +706,5 @@ def test_services_object(open_as: OpenAs, db_path: Path, monkeypatch: pytest.Mon
     finally:
         services.close()
     assert open_as("dirk").actor == "dirk"
-    assert query(db_path, "SELECT count(*) FROM framework") == [(2,)]
-    assert query(db_path, "SELECT count(*) FROM competence") == [(10,)]
+    assert database.query("SELECT count(*) FROM framework") == [(2,)]
+    assert database.query("SELECT count(*) FROM competence") == [(10,)]

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from database_backends import DatabaseFactory, TempDatabase
 from sqlalchemy import func, select
 
 import utq_desktop.services.demo as demo
 from utq_desktop.domain.enums import DueState, TrajectoryStatus
 from utq_desktop.domain.models import AuditEntry, Candidate
 from utq_desktop.errors import ValidationError
-from utq_desktop.services.app import Services, open_services
+from utq_desktop.services.app import Services
 from utq_desktop.services.demo import generate_demo_data, initials, staff_number
 from utq_desktop.services.demo_names import DEMO_USERS, EMAIL_DOMAIN, INSTITUTION_NAME
 from utq_desktop.services.dto import CandidateInput, InstitutionSettingsData
@@ -27,30 +27,20 @@ PREFIXES = {"van", "de", "van der", "van den", "ter", "van 't", "de la", "in 't"
 Opener = Callable[[str], Services]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty, migrated database with the frameworks loaded, copied for every test."""
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_services(str(path), actor="setup", today=lambda: TODAY).close()
-    return path
-
-
 @pytest.fixture
-def open_db(template: Path, tmp_path: Path) -> Iterator[Opener]:
-    """Open a named copy of the template (the same name opens the same file again)."""
-    opened: list[Services] = []
+def open_db(databases: DatabaseFactory, tmp_path: Path) -> Iterator[Opener]:
+    """Open a named, migrated database (the same name opens the same database again);
+    SQLite files or PostgreSQL databases, as tests/conftest.py decides."""
+    created: dict[str, TempDatabase] = {}
 
     def factory(name: str = "demo") -> Services:
-        path = tmp_path / f"{name}.sqlite"
-        if not path.exists():
-            shutil.copyfile(template, path)
-        services = open_services(str(path), actor="tester", today=lambda: TODAY)
-        opened.append(services)
-        return services
+        if name not in created:
+            created[name] = databases.migrated(tmp_path, name)
+        return created[name].open("tester", today=TODAY)
 
     yield factory
-    for services in opened:
-        services.close()
+    for database in created.values():
+        databases.drop(database)
 
 
 def generate(services: Services, count: int, seed: int = 1, **kwargs: Any) -> int:
@@ -65,13 +55,15 @@ def candidate_rows(services: Services) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+def sample(
+    databases: DatabaseFactory, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Services]:
     """500 candidates, seed 1: the distribution tests read it, never change it."""
-    path = tmp_path_factory.mktemp("sample") / "sample.sqlite"
-    services = open_services(str(path), actor="tester", today=lambda: TODAY)
+    database = databases.migrated(tmp_path_factory.mktemp("sample"), "sample")
+    services = database.open("tester", today=TODAY)
     assert generate(services, 500) == 500
     yield services
-    services.close()
+    databases.drop(database)
 
 
 # --- reproducibility ---------------------------------------------------------------------
@@ -225,7 +217,8 @@ def test_every_candidate_has_one_create_audit_entry(sample: Services) -> None:
     ids = [r["id"] for r in candidate_rows(sample)]
     assert sorted(rows) == [(i, i, "create", None, "demo data", "tester") for i in ids]
     timeline = sample.audit.candidate_timeline(ids[0])
-    assert [(e.action, e.new_value) for e in timeline] == [("create", "demo data")]
+    created = [(e.action, e.new_value) for e in timeline if e.entity == "candidate"]
+    assert created == [("create", "demo data")]
 
 
 # --- edges -------------------------------------------------------------------------------

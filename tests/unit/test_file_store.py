@@ -1,4 +1,8 @@
-"""Attachments: stored once per hash, checked on every read, problems found by check()."""
+"""Attachments: stored once per hash, checked on every read, problems found by check().
+
+On SQLite the folder is the one beside the file (utq-files); on PostgreSQL the same tests
+use a shared folder configured with UTQ_FILE_STORE, as a server deployment would.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from database_backends import TempDatabase
 
+from utq_desktop.environment import FILE_STORE_ENV_VAR
 from utq_desktop.errors import ValidationError
-from utq_desktop.services.app import Services, open_services
+from utq_desktop.services.app import Services
 from utq_desktop.services.files import FileStoreError
 from utq_desktop.store.files import FileStore
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    opened = open_services(str(tmp_path / "utq.sqlite"), actor="tester")
+def services(
+    database: TempDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Services]:
+    """Files in tmp_path/utq-files: beside utq.sqlite, or the server's shared folder."""
+    if database.is_postgres:
+        monkeypatch.setenv(FILE_STORE_ENV_VAR, str(tmp_path / "utq-files"))
+    opened = database.open("tester")
     yield opened
     opened.close()
 
@@ -114,3 +125,43 @@ def test_a_failed_write_stores_nothing(services: Services, tmp_path: Path) -> No
         from utq_desktop.domain.models import StoredFile
 
         assert session.query(StoredFile).count() == 0
+
+
+def test_damaged_bytes_in_the_database_are_found(
+    services: Services, database: TempDatabase, tmp_path: Path
+) -> None:
+    """In the database (bytea on PostgreSQL) the bytes are checked against their hash too."""
+    services.context.database.files = FileStore(None)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("fine")
+    bad.write_text("original")
+    digests = {p.name: store(services, p) for p in (good, bad)}
+    database.execute(
+        "UPDATE stored_file SET content = ? WHERE sha256 = ?", b"tampered", digests["bad.txt"]
+    )
+    assert [(p.sha256, p.problem) for p in services.files.check()] == [
+        (digests["bad.txt"], "damaged")
+    ]
+    with pytest.raises(FileStoreError, match="changed or damaged"):
+        services.files.content(digests["bad.txt"])
+    assert services.files.content(digests["good.txt"]) == b"fine"
+
+
+@pytest.mark.parametrize("where", ["folder", "database"])
+def test_a_colleague_reaches_the_same_attachments(
+    services: Services, database: TempDatabase, tmp_path: Path, where: str
+) -> None:
+    """Two users of one database: what one attaches, the other opens (and checks)."""
+    colleague = database.open("bram")
+    if where == "database":
+        services.context.database.files = FileStore(None)
+        colleague.context.database.files = FileStore(None)
+    assert colleague.context.database.files.folder == services.context.database.files.folder
+    source = tmp_path / "observation.pdf"
+    source.write_bytes(b"%PDF-1.4 class observation")
+    digest = store(services, source)
+    assert colleague.files.content(digest) == source.read_bytes()
+    assert colleague.files.check() == []
+    if where == "folder":
+        (tmp_path / "utq-files" / digest[:2] / digest).unlink()
+        assert [(p.sha256, p.problem) for p in colleague.files.check()] == [(digest, "missing")]

@@ -1,4 +1,5 @@
-"""The Alembic scripts, the revision list start-up relies on, and the ORM models agree."""
+"""The Alembic scripts, the revision list start-up relies on, and the ORM models agree —
+on SQLite, and on PostgreSQL with UTQ_TEST_POSTGRES_URL (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from database_backends import TempDatabase
 from sqlalchemy import Engine, create_engine, inspect, text
 
 import utq_desktop.store.database as database_module
@@ -29,8 +31,8 @@ def alembic_config() -> Config:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_engine(f"sqlite:///{tmp_path / 'migrate.sqlite'}")
+def engine(empty_database: TempDatabase) -> Iterator[Engine]:
+    engine = create_engine(empty_database.url)
     yield engine
     engine.dispose()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ui.detail.base import DetailTab
+from ui.detail.intake_tab import IntakeTab
 from ui.detail.overview import OverviewTab
+from ui.detail.route.tab import RouteTab
 
-TABS: tuple[type[DetailTab], ...] = (OverviewTab,)
+TABS: tuple[type[DetailTab], ...] = (OverviewTab, IntakeTab, RouteTab)

@@ -8,9 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.intake import ProgrammeLevel
 from utq_desktop.services.dto import AuditEvent
 
-from ui.formatting import format_date, format_timestamp, status_text
+from ui.formatting import format_date, format_timestamp, level_text, status_text
 from ui.qt_types import ModelIndex
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -32,19 +33,53 @@ FIELD_LABELS = {
     "supervisor": "Supervisor",
     "status": "Status",
     "archived_at": "Archived",
+    # the intake
+    "course": "Course",
+    "level": "Programme level",
+    "role": "Role",
+    "year_from": "From",
+    "year_to": "Until",
+    "students": "Students",
+    "language": "Language",
+    "cv_document": "CV document",
+    "tasks_supervisor": "Department supervisor",
+    "tasks_discussed_on": "Teaching tasks discussed on",
+    "tasks_agreed": "Agreed teaching tasks",
+    "cv_sent": "CV sent",
+    "self_diagnosis_sent": "Self-diagnosis sent",
+    "tasks_sent": "Teaching tasks sent",
+    "documents_sent_on": "Documents sent on",
+    "meeting_on": "Meeting date",
+    "meeting_with": "Meeting with",
+    "meeting_held": "Meeting held",
+    "agreements": "Agreements",
+    "consider_exemption": "Consider an exemption",
+    "consider_partial_certificate": "Consider a partial certificate",
+}
+# fields named after a competence or criterion code: "rating:C1", "notes:C1.2"
+CODED_FIELD_LABELS = {"rating": "Self-rating {code}", "notes": "Notes on {code}"}
+ENTITY_LABELS = {
+    "intake": "Intake",
+    "teaching_experience": "Educational CV",
+    "self_diagnosis": "Self-diagnosis",
 }
 ACTION_LABELS = {
     "create": "Created",
     "update": "Changed",
+    "delete": "Removed",
     "archive": "Archived",
     "restore": "Restored",
 }
+BOOLEAN_TEXTS = {"True": "yes", "False": "no"}
 HEADERS = ("When", "Who", "What", "Change")
 
 
 def field_label(field: str | None) -> str:
     if field is None:
         return ""
+    kind, _, code = field.partition(":")
+    if code and kind in CODED_FIELD_LABELS:
+        return QCoreApplication.translate("AuditFields", CODED_FIELD_LABELS[kind]).format(code=code)
     return QCoreApplication.translate("AuditFields", FIELD_LABELS.get(field, field))
 
 
@@ -60,6 +95,13 @@ def value_text(field: str | None, value: str | None) -> str:
         return format_date(date.fromisoformat(value))
     if field == "archived_at":
         return QCoreApplication.translate("AuditFields", "yes")
+    if field == "level":
+        try:
+            return level_text(ProgrammeLevel(value))
+        except ValueError:
+            return value
+    if value in BOOLEAN_TEXTS:
+        return QCoreApplication.translate("AuditFields", BOOLEAN_TEXTS[value])
     return value
 
 
@@ -106,7 +148,11 @@ class TimelineModel(QAbstractTableModel):
                 "AuditActions", ACTION_LABELS.get(event.action, event.action)
             )
             label = field_label(event.field)
-            return f"{action}: {label}" if label else action
+            what = f"{action}: {label}" if label else action
+            entity = ENTITY_LABELS.get(event.entity)
+            if entity is None:
+                return what
+            return f"{QCoreApplication.translate('AuditEntities', entity)} · {what}"
         if event.field is None:
             return event.new_value or ""
         if event.action == "create":

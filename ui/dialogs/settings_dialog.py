@@ -1,4 +1,8 @@
-"""Institution settings: name, deadline period and default competence framework."""
+"""Institution settings: name, deadline period and default competence framework.
+
+On a shared database a colleague may save the settings while this dialog is open: the save
+is then refused (who changed what), the typed values stay, and the user can reload theirs.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 from utq_desktop.domain.deadlines import DEADLINE_YEARS_MAX as MAX_YEARS
 from utq_desktop.domain.deadlines import DEADLINE_YEARS_MIN as MIN_YEARS
-from utq_desktop.errors import UtqError
+from utq_desktop.errors import StaleEditError, UtqError
 from utq_desktop.services.dto import InstitutionSettingsData
+
+from ui.messages import error_text
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
     from utq_desktop.services.app import Services
@@ -30,28 +37,18 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Institution settings"))
         self.services = services
-        current = services.settings.get()
-
-        self.name = QLineEdit(current.name, self)
+        self.row_version = 0
+        self.name = QLineEdit(self)
         self.name.setObjectName("institutionName")
         self.name.setAccessibleName(self.tr("Institution name"))
         self.years = QSpinBox(self)
         self.years.setObjectName("deadlineYears")
         self.years.setRange(MIN_YEARS, MAX_YEARS)
         self.years.setSuffix(self.tr(" years"))
-        self.years.setValue(current.deadline_years)
         self.years.setAccessibleName(self.tr("Deadline period"))
         self.framework = QComboBox(self)
         self.framework.setObjectName("defaultFramework")
         self.framework.setAccessibleName(self.tr("Default competence framework"))
-        codes: list[str] = []
-        for framework in services.frameworks.list():
-            if framework.code not in codes:
-                codes.append(framework.code)
-                self.framework.addItem(framework.name, framework.code)
-        self.framework.setCurrentIndex(
-            max(self.framework.findData(current.default_framework_code), 0)
-        )
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setStyleSheet("color: #c62828;")
@@ -73,6 +70,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,16 +79,73 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._load()
+
+    def _load(self) -> None:
+        """Fill the form; if the database cannot be read, say so and offer no Save."""
+        try:
+            loaded = self.services.settings.get_versioned()
+            frameworks = self.services.frameworks.list()
+        except UtqError as error:
+            self.error.setText(error_text(error))
+            self.error.show()
+            self.save_button.setEnabled(False)
+            return
+        codes: list[str] = []
+        for framework in frameworks:
+            if framework.code not in codes:
+                codes.append(framework.code)
+                self.framework.addItem(framework.name, framework.code)
+        self.row_version = loaded.row_version
+        self._fill(loaded.data)
+
+    def _fill(self, data: InstitutionSettingsData) -> None:
+        self.name.setText(data.name)
+        self.years.setValue(data.deadline_years)
+        self.framework.setCurrentIndex(max(self.framework.findData(data.default_framework_code), 0))
 
     def _save(self) -> None:
+        data = InstitutionSettingsData(
+            self.name.text(), self.years.value(), self.framework.currentData()
+        )
         try:
-            self.services.settings.update(
-                InstitutionSettingsData(
-                    self.name.text(), self.years.value(), self.framework.currentData()
-                )
-            )
+            self.row_version = self.services.settings.update(data, self.row_version)
+        except StaleEditError as error:
+            self._offer_reload(str(error))
+            return
         except UtqError as error:
-            self.error.setText(str(error))
+            self.error.setText(error_text(error))
             self.error.show()
             return
         self.accept()
+
+    def _offer_reload(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Changed by someone else"),
+            message,
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("staleEditMessage")
+        reload_button = box.addButton(
+            self.tr("Reload their settings"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setInformativeText(
+            self.tr(
+                "Reloading replaces what you entered with the saved settings. "
+                "Cancel keeps your values so you can compare."
+            )
+        )
+        box.exec()
+        if box.clickedButton() is not reload_button:
+            return
+        try:
+            loaded = self.services.settings.get_versioned()
+        except UtqError as error:
+            self.error.setText(error_text(error))
+            self.error.show()
+            return
+        self.row_version = loaded.row_version
+        self._fill(loaded.data)
+        self.error.hide()

@@ -17,7 +17,14 @@ from utq_desktop.domain.enums import DueState
 from utq_desktop.services.dto import RegisterRow
 from utq_desktop.services.register_filter import RegisterFilter, RegisterIndex, sort_order
 
-from ui.formatting import ARCHIVED_COLOR, date_format, due_color, format_date, status_text
+from ui.formatting import (
+    ARCHIVED_COLOR,
+    date_format,
+    due_color,
+    format_date,
+    intake_text,
+    status_with_intake,
+)
 from ui.qt_types import ModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -124,11 +131,19 @@ class CandidateTableModel(QAbstractTableModel):
         row = self._rows[row_index]
         if column == COLUMN_INDEX["deadline"] and row.deadline:
             return QCoreApplication.translate("DueState", row.due_state.label)
+        if column == COLUMN_INDEX["status"]:
+            if row.intake_completed_on is not None:
+                return QCoreApplication.translate("Register", "Intake completed on {date}").format(
+                    date=format_date(row.intake_completed_on, self._date_format)
+                )
+            return QCoreApplication.translate("Register", "Intake: {state}").format(
+                state=intake_text(row.intake_state)
+            )
         return None
 
     def _display(self, row: RegisterRow, key: str) -> str:
         if key == "status":
-            text = status_text(row.status)
+            text = status_with_intake(row.status, row.intake_state)
             return (
                 text + QCoreApplication.translate("Register", " (archived)")
                 if row.archived

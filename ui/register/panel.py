@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.intake import IntakeState
 from utq_desktop.services.dto import RegisterRow
 from utq_desktop.services.register_filter import DueFilter, RegisterFilter
 
-from ui.formatting import status_text
+from ui.formatting import intake_text, status_text
 from ui.register.model import COLUMN_INDEX, CandidateTableModel
 
 SEARCH_DELAY_MS = 60  # coalesce fast typing; a filter pass takes a few ms at 50,000 rows
@@ -56,6 +57,17 @@ class RegisterPanel(QWidget):
         for status in TrajectoryStatus:
             self.status.addItem(status_text(status), status)
 
+        self.intake = QComboBox(self)
+        self.intake.setObjectName("intakeFilter")
+        self.intake.setAccessibleName(self.tr("Intake filter"))
+        self.intake.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.intake.setMinimumContentsLength(12)
+        self.intake.addItem(self.tr("Any intake"), None)
+        for state in IntakeState:
+            self.intake.addItem(self.tr("Intake: {state}").format(state=intake_text(state)), state)
+
         self.due = QComboBox(self)
         self.due.setObjectName("deadlineFilter")
         self.due.setAccessibleName(self.tr("Deadline filter"))
@@ -72,7 +84,9 @@ class RegisterPanel(QWidget):
         self.table.setAccessibleName(self.tr("Candidate register"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows for batch actions (Apply route template…); the current row is the
+        # one the detail pane shows
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN_INDEX["name"], Qt.SortOrder.AscendingOrder)
@@ -89,7 +103,7 @@ class RegisterPanel(QWidget):
             ("staff_number", 80),
             ("faculty", 170),
             ("department", 150),
-            ("status", 110),
+            ("status", 205),
             ("employment_start", 90),
             ("deadline", 90),
             ("supervisor", 150),
@@ -100,6 +114,7 @@ class RegisterPanel(QWidget):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.faculty, 1)
         filters.addWidget(self.status)
+        filters.addWidget(self.intake)
         filters.addWidget(self.due)
         filters.addWidget(self.show_archived)
         layout = QVBoxLayout(self)
@@ -113,7 +128,7 @@ class RegisterPanel(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._apply_filter)
-        for combo in (self.faculty, self.status, self.due):
+        for combo in (self.faculty, self.status, self.intake, self.due):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.show_archived.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -160,6 +175,18 @@ class RegisterPanel(QWidget):
     def selected_id(self) -> int:
         return self._selected_id
 
+    def selected_ids(self) -> list[int]:
+        """The ids of every selected row, in the table's order (the current one if no row
+        is selected)."""
+        return [row.id for row in self.selected_rows()]
+
+    def selected_rows(self) -> list[RegisterRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        found = [r for r in (self.model.row_at(row) for row in rows) if r is not None]
+        if not found and (current := self.selected_row()) is not None:
+            found = [current]
+        return found
+
     def selected_row(self) -> RegisterRow | None:
         return self.model.row_at(self.table.currentIndex().row())
 
@@ -172,12 +199,14 @@ class RegisterPanel(QWidget):
     def _filter(self) -> RegisterFilter:
         # Qt hands enum item data back as plain strings
         status, due = self.status.currentData(), self.due.currentData()
+        intake = self.intake.currentData()
         return RegisterFilter(
             text=self.search.text(),
             faculty=self.faculty.currentData(),
             status=TrajectoryStatus(status) if status else None,
             due=DueFilter(due) if due else None,
             include_archived=self.show_archived.isChecked(),
+            intake=IntakeState(intake) if intake else None,
         )
 
     def _apply_filter(self) -> None:

@@ -1,9 +1,14 @@
-"""Competence frameworks are data (resources/frameworks/*.json), validated on load."""
+"""Competence frameworks are data (resources/frameworks/*.json), validated on load.
+
+A framework file is JSON (or the same structure in TOML); ``framework_json`` writes a
+framework back in that JSON format, so an exported file imports again unchanged.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,13 +56,42 @@ class FrameworkSpec:
 
 
 def load_framework_file(path: Path) -> FrameworkSpec:
+    """The framework in a .json (or .toml) file; FrameworkFileError names the file and the
+    problem when it cannot be read or is not a valid framework."""
+    toml = path.suffix.lower() == ".toml"
+    kind = "TOML" if toml else "JSON"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text) if toml else json.loads(text)
     except OSError as error:
         raise FrameworkFileError(f"{path.name}: cannot be read ({error.strerror}).") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FrameworkFileError(f"{path.name}: is not valid JSON ({error}).") from error
+    except (UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+        raise FrameworkFileError(f"{path.name}: is not valid {kind} ({error}).") from error
     return parse_framework(raw, path.name)
+
+
+def framework_dict(spec: FrameworkSpec) -> dict[str, Any]:
+    """The framework as the structure of a framework file."""
+    return {
+        "code": spec.code,
+        "version": spec.version,
+        "name": {"en": spec.name_en, "nl": spec.name_nl},
+        "scale": [{"value": p.value, "en": p.en, "nl": p.nl} for p in spec.scale],
+        "competences": [
+            {
+                "code": c.code,
+                "en": c.en,
+                "nl": c.nl,
+                "criteria": [{"code": k.code, "en": k.en, "nl": k.nl} for k in c.criteria],
+            }
+            for c in spec.competences
+        ],
+    }
+
+
+def framework_json(spec: FrameworkSpec) -> str:
+    """The framework file's text (UTF-8 JSON, readable, non-ASCII letters as they are)."""
+    return json.dumps(framework_dict(spec), ensure_ascii=False, indent=2) + "\n"
 
 
 def parse_framework(raw: Any, source: str) -> FrameworkSpec:

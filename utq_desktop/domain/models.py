@@ -36,7 +36,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def _enum(enum_cls: type) -> Enum:
+def enum_column_type(enum_cls: type) -> Enum:
+    """A StrEnum stored by value in a short text column (no native database enum)."""
     return Enum(
         enum_cls,
         native_enum=False,
@@ -142,7 +143,7 @@ class Candidate(Base):
     extension_months: Mapped[int] = mapped_column(Integer, default=0)
     extension_reason: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[TrajectoryStatus] = mapped_column(
-        _enum(TrajectoryStatus), default=TrajectoryStatus.REGISTERED
+        enum_column_type(TrajectoryStatus), default=TrajectoryStatus.REGISTERED
     )
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     framework_id: Mapped[int | None] = mapped_column(ForeignKey("framework.id"), nullable=True)
@@ -188,3 +189,11 @@ class StoredFile(Base):
     media_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
     content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# The intake's and the learning route's tables live in their own modules; importing them
+# here puts them in Base.metadata for Alembic and the tests whatever is imported first.
+from utq_desktop.domain import (  # noqa: E402
+    intake_models,  # noqa: F401
+    route_models,  # noqa: F401
+)

@@ -11,7 +11,12 @@ from utq_desktop.services.candidates import CandidateService
 from utq_desktop.services.context import Context, current_login
 from utq_desktop.services.files import FileService
 from utq_desktop.services.frameworks import FrameworkService
+from utq_desktop.services.intake import IntakeService
+from utq_desktop.services.overview import OverviewService
+from utq_desktop.services.route import RouteService
+from utq_desktop.services.route_templates import RouteTemplateService
 from utq_desktop.services.settings import SettingsService
+from utq_desktop.services.staff_import import StaffImportService
 from utq_desktop.services.users import UserService
 from utq_desktop.store.database import open_database
 from utq_desktop.store.location import resolve_database_url
@@ -62,6 +67,26 @@ class Services:
     def frameworks(self) -> FrameworkService:
         return FrameworkService(self.context)
 
+    @cached_property
+    def intake(self) -> IntakeService:
+        return IntakeService(self.context, self._today)
+
+    @cached_property
+    def staff_import(self) -> StaffImportService:
+        return StaffImportService(self.context, self._today)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        return OverviewService(self.candidates, self.intake)
+
+    @cached_property
+    def route(self) -> RouteService:
+        return RouteService(self.context, self._today)
+
+    @cached_property
+    def route_templates(self) -> RouteTemplateService:
+        return RouteTemplateService(self.context, self._today)
+
     def close(self) -> None:
         self.context.database.close()
 
@@ -82,6 +107,7 @@ def open_services(
     try:
         services = Services(Context(db, actor or current_login()), today)
         services.frameworks.ensure_builtin()
+        services.route_templates.ensure_builtin()
     except BaseException:
         db.close()
         raise

@@ -13,6 +13,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from utq_desktop.domain.deadlines import deadline, due_state
 from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.intake import IntakeState, intake_state_of_bits
+from utq_desktop.domain.intake_models import Intake
 from utq_desktop.domain.models import AppUser, Candidate, Framework, InstitutionSettings
 from utq_desktop.domain.names import fold, full_name, sort_name
 from utq_desktop.domain.workflow import check_transition
@@ -21,6 +23,7 @@ from utq_desktop.services import audit
 from utq_desktop.services.audit import utc_now
 from utq_desktop.services.context import Context
 from utq_desktop.services.dto import CandidateDetail, CandidateInput, RegisterRow
+from utq_desktop.services.intake_read import facts_bits
 from utq_desktop.services.validation import clean_candidate
 
 ENTITY = "candidate"
@@ -183,22 +186,28 @@ class CandidateService:
 
 
 def _register_query() -> Select[Any]:
-    return select(
-        Candidate.id,
-        Candidate.staff_number,
-        Candidate.initials,
-        Candidate.first_name,
-        Candidate.prefix,
-        Candidate.surname,
-        Candidate.email,
-        Candidate.faculty,
-        Candidate.department,
-        Candidate.status,
-        Candidate.employment_start,
-        Candidate.extension_months,
-        Candidate.archived_at,
-        AppUser.name,
-    ).outerjoin(AppUser, Candidate.supervisor_id == AppUser.id)
+    return (
+        select(
+            Candidate.id,
+            Candidate.staff_number,
+            Candidate.initials,
+            Candidate.first_name,
+            Candidate.prefix,
+            Candidate.surname,
+            Candidate.email,
+            Candidate.faculty,
+            Candidate.department,
+            Candidate.status,
+            Candidate.employment_start,
+            Candidate.extension_months,
+            Candidate.archived_at,
+            AppUser.name,
+            facts_bits(),  # the intake's state, from the same facts as IntakeService.states
+            Intake.meeting_on,
+        )
+        .outerjoin(AppUser, Candidate.supervisor_id == AppUser.id)
+        .outerjoin(Intake, Intake.candidate_id == Candidate.id)
+    )
 
 
 def _readable(session: Session, changes: list[audit.Change]) -> list[audit.Change]:
@@ -271,8 +280,11 @@ def _register_row(row: object, years: int, today: date) -> RegisterRow:
         extension,
         archived_at,
         supervisor,
+        intake_facts,
+        meeting_on,
     ) = row  # type: ignore[misc]
     status = TrajectoryStatus(status)
+    intake = intake_state_of_bits(intake_facts)
     due = deadline(start, years, extension)
     name = full_name(first, prefix, surname, initials)
     return RegisterRow(
@@ -290,4 +302,6 @@ def _register_row(row: object, years: int, today: date) -> RegisterRow:
         supervisor=supervisor or "",
         archived=archived_at is not None,
         search_key=f"{fold(name)}\t{number.casefold()}\t{email}",
+        intake_state=intake,
+        intake_completed_on=meeting_on if intake is IntakeState.COMPLETED else None,
     )

@@ -32,15 +32,25 @@ class Context:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
-        with (
-            translate_errors(self.database.url),
-            self.database.sessions() as session,
-            session.begin(),
-        ):
-            yield session
+        """A session in one transaction: committed on success, rolled back on any error.
+
+        The work is flushed before the COMMIT is sent, so a failure up to there means
+        nothing was saved; only a connection lost during the COMMIT itself leaves that
+        open, and its message says so (store.server).
+        """
+        url = self.database.url
+        with translate_errors(url, "write"), self.database.sessions() as session:
+            transaction = session.begin()
+            try:
+                yield session
+                session.flush()
+            except BaseException:
+                transaction.rollback()
+                raise
+            with translate_errors(url, "commit"):
+                transaction.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with translate_errors(self.database.url), self.database.sessions() as session:
+        with translate_errors(self.database.url, "read"), self.database.sessions() as session:
             yield session

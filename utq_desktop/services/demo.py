@@ -20,6 +20,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from utq_desktop.domain.enums import TrajectoryStatus as S
+from utq_desktop.domain.intake_models import Intake
 from utq_desktop.domain.models import AppUser, AuditEntry, Candidate
 from utq_desktop.domain.models import InstitutionSettings as Settings
 from utq_desktop.domain.names import fold
@@ -28,6 +29,14 @@ from utq_desktop.services import audit
 from utq_desktop.services import demo_names as N
 from utq_desktop.services.candidates import default_framework_id
 from utq_desktop.services.context import Context
+from utq_desktop.services.demo_intake import (
+    IntakeMaker,
+    IntakePlan,
+    consultant_names,
+    framework_shape,
+    insert_intakes,
+)
+from utq_desktop.services.demo_route import insert_routes
 
 MAX_CANDIDATES = 50_000
 CHUNK = 1000  # rows per bulk insert, and how often progress is reported
@@ -83,8 +92,9 @@ def generate_demo_data(
     *,
     today: date | None = None,
 ) -> int:
-    """Add ``count`` demo candidates (skipping staff numbers already present), the demo
-    users and a demo institution name, in one transaction; returns how many were added.
+    """Add ``count`` demo candidates (skipping staff numbers already present) with their
+    intakes (services.demo_intake), the demo users and a demo institution name, in one
+    transaction; returns how many candidates were added.
 
     ``progress(done, total)`` is called every CHUNK candidates; an exception raised from it
     cancels the run and nothing is stored.
@@ -97,35 +107,55 @@ def generate_demo_data(
     with context.transaction() as session:
         _name_institution(session, context.actor)
         consultants = _ensure_users(session, context.actor)
+        framework_id = default_framework_id(session)
         maker = _CandidateMaker(
             rng,
             today,
             years=session.scalar(select(Settings.deadline_years)) or 3,
-            framework_id=default_framework_id(session),
+            framework_id=framework_id,
             consultants=consultants,
             taken_emails=set(session.scalars(select(Candidate.email))),
         )
+        intakes = IntakeMaker(
+            seed,
+            today,
+            framework_shape(session, framework_id),
+            consultant_names(session, consultants),
+        )
         taken_numbers = set(session.scalars(select(Candidate.staff_number)))
         last_id = session.scalar(select(func.max(Candidate.id))) or 0
+        last_intake_id = session.scalar(select(func.max(Intake.id))) or 0
         for start in range(0, count, CHUNK):
             rows = []
+            plans: dict[str, IntakePlan] = {}
             for index in range(start, min(start + CHUNK, count)):
                 number = staff_number(seed, index)
                 is_new = number not in taken_numbers
                 row = maker.candidate(number, reserve_only=not is_new)
+                plan = intakes.plan(
+                    row["status"], row["created_at"].date(), row["supervisor_id"], row["department"]
+                )
                 if is_new:
                     rows.append(row)
+                    if plan is not None:
+                        plans[number] = plan
             if rows:
-                last_id = _insert(session, rows, last_id, context.actor)
+                last_id, ids = _insert(session, rows, last_id, context.actor)
+                by_id = {ids[number]: plan for number, plan in plans.items() if number in ids}
+                last_intake_id = insert_intakes(session, by_id, last_intake_id, context.actor)
+                insert_routes(session, seed, today, rows, ids, plans, context.actor)
                 added += len(rows)
             if progress is not None:
                 progress(min(start + CHUNK, count), count)
     return added
 
 
-def _insert(session: Session, rows: list[dict[str, Any]], last_id: int, actor: str) -> int:
+def _insert(
+    session: Session, rows: list[dict[str, Any]], last_id: int, actor: str
+) -> tuple[int, dict[str, int]]:
     """Bulk-insert candidates and one audit entry each (dated when the candidate was
-    registered, so the timeline reads naturally); returns the highest new id."""
+    registered, so the timeline reads naturally); returns the highest new id and the new
+    ids by staff number."""
     # Core inserts on the tables: one executemany per chunk, without the ORM's per-row
     # bookkeeping (about twice as fast at 50,000 rows).
     session.execute(insert(Candidate.__table__), rows)
@@ -149,7 +179,8 @@ def _insert(session: Session, rows: list[dict[str, Any]], last_id: int, actor: s
         if number in created  # on a server, others' rows may have arrived meanwhile
     ]
     session.execute(insert(AuditEntry.__table__), entries)
-    return max(entry["entity_id"] for entry in entries)
+    ids = {number: cid for cid, number in new if number in created}
+    return max(entry["entity_id"] for entry in entries), ids
 
 
 class _CandidateMaker:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from utq_desktop.domain.enums import DueState, TrajectoryStatus
+from utq_desktop.domain.intake import IntakeFacts, IntakeState, ProgrammeLevel
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class RegisterRow:
     supervisor: str
     archived: bool
     search_key: str  # folded name, staff number and e-mail, for search-as-you-type
+    intake_state: IntakeState = IntakeState.NOT_STARTED
+    intake_completed_on: date | None = None  # the day the intake meeting was held
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +98,142 @@ class InstitutionSettingsData:
     name: str
     deadline_years: int
     default_framework_code: str
+
+
+# --- intake ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TeachingExperienceInput:
+    """One line of an educational CV as entered; validated by the intake service."""
+
+    course: str
+    level: ProgrammeLevel = ProgrammeLevel.BACHELOR
+    role: str = ""
+    year_from: int | None = None  # required
+    year_to: int | None = None  # None: still teaching it
+    students: int | None = None
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TeachingExperience:
+    id: int
+    row_version: int
+    data: TeachingExperienceInput
+
+
+@dataclass(frozen=True, slots=True)
+class AttachedDocument:
+    sha256: str
+    name: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeachingTasksInput:
+    """The talk about teaching tasks with the department supervisor."""
+
+    supervisor: str = ""  # who (the department supervisor, not an application user)
+    discussed_on: date | None = None
+    agreed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentsInput:
+    """Which documents went to the faculty educational consultant, and when."""
+
+    cv: bool = False
+    self_diagnosis: bool = False
+    teaching_tasks: bool = False
+    sent_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingInput:
+    """The intake meeting and its outcome."""
+
+    planned_on: date | None = None
+    with_whom: str = ""
+    held: bool = False
+    supervisor_id: int | None = None  # the assigned UTQ supervisor (a consultant)
+    agreements: str = ""
+    consider_exemption: bool = False
+    consider_partial_certificate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SelfRating:
+    rating: int | None = None  # a value of the framework's scale; None: not rated
+    notes: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self.rating is None and not self.notes
+
+
+@dataclass(frozen=True, slots=True)
+class SelfDiagnosisInput:
+    """Self-ratings by competence id and by criterion id; a missing id is not rated."""
+
+    competences: dict[int, SelfRating] = field(default_factory=dict)
+    criteria: dict[int, SelfRating] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleOption:
+    value: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionInfo:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompetenceInfo:
+    id: int
+    code: str
+    name: str
+    criteria: tuple[CriterionInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SelfDiagnosis:
+    """The framework version the self-diagnosis uses, and the ratings recorded on it."""
+
+    framework: str  # "4TU / … (version 1)"; empty when the candidate has no framework
+    scale: tuple[ScaleOption, ...]
+    competences: tuple[CompetenceInfo, ...]
+    ratings: SelfDiagnosisInput
+
+
+@dataclass(frozen=True, slots=True)
+class SectionChange:
+    """Who last changed a part of the intake, and when (UTC)."""
+
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeDetail:
+    candidate_id: int
+    candidate_name: str
+    candidate_status: TrajectoryStatus
+    row_version: int  # 0: nothing recorded yet; pass it back with every intake edit
+    state: IntakeState
+    facts: IntakeFacts
+    experiences: tuple[TeachingExperience, ...]
+    cv_document: AttachedDocument | None
+    self_diagnosis: SelfDiagnosis
+    tasks: TeachingTasksInput
+    documents: DocumentsInput
+    meeting: MeetingInput
+    supervisor: str  # the meeting's assigned UTQ supervisor, by name
+    completed_on: date | None
+    # the last change per part: "cv", "self_diagnosis", "tasks", "documents", "meeting"
+    changes: dict[str, SectionChange] = field(default_factory=dict)

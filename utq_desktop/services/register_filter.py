@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from utq_desktop.domain.enums import DueState, TrajectoryStatus
+from utq_desktop.domain.intake import IntakeState
 from utq_desktop.domain.names import fold
 from utq_desktop.services.dto import RegisterRow
 
@@ -35,6 +36,7 @@ class RegisterFilter:
     status: TrajectoryStatus | None = None
     due: DueFilter | None = None
     include_archived: bool = False
+    intake: IntakeState | None = None
 
     def tokens(self) -> list[str]:
         return fold(self.text).split()
@@ -42,11 +44,12 @@ class RegisterFilter:
     def narrows(self, other: RegisterFilter) -> bool:
         """True when every row this filter accepts is also accepted by ``other``: the same
         criteria, with text that extends the other's (typing on)."""
-        return (self.faculty, self.status, self.due, self.include_archived) == (
+        return (self.faculty, self.status, self.due, self.include_archived, self.intake) == (
             other.faculty,
             other.status,
             other.due,
             other.include_archived,
+            other.intake,
         ) and fold(self.text).startswith(fold(other.text))
 
     def accepts(self, row: RegisterRow) -> bool:
@@ -56,6 +59,7 @@ class RegisterFilter:
             and (self.faculty is None or row.faculty == self.faculty)
             and (self.status is None or row.status == self.status)
             and (self.due is None or self.due.accepts(row.due_state))
+            and (self.intake is None or row.intake_state == self.intake)
             and all(token in row.search_key for token in self.tokens())
         )
 
@@ -71,6 +75,7 @@ class RegisterIndex:
         self._faculty = [row.faculty for row in self.rows]
         self._status = [row.status for row in self.rows]
         self._due = [row.due_state for row in self.rows]
+        self._intake = [row.intake_state for row in self.rows]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -93,6 +98,7 @@ class RegisterIndex:
             (self._faculty, row.faculty),
             (self._status, row.status),
             (self._due, row.due_state),
+            (self._intake, row.intake_state),
         ]
 
     def select(self, order: Sequence[int], register_filter: RegisterFilter) -> list[int]:
@@ -111,6 +117,9 @@ class RegisterIndex:
         if f.due is not None:
             due, accepted = self._due, {s for s in DueState if f.due.accepts(s)}
             chosen = [i for i in chosen if due[i] in accepted]
+        if f.intake is not None:
+            intake, wanted_intake = self._intake, f.intake
+            chosen = [i for i in chosen if intake[i] == wanted_intake]
         keys = self._keys
         for token in f.tokens():
             chosen = [i for i in chosen if token in keys[i]]
@@ -118,6 +127,7 @@ class RegisterIndex:
 
 
 _STATUS_ORDER = {status: position for position, status in enumerate(TrajectoryStatus)}
+_INTAKE_ORDER = {state: position for position, state in enumerate(IntakeState)}
 _FAR = date.max
 
 
@@ -126,7 +136,7 @@ SORT_KEYS: dict[str, Callable[[RegisterRow], Any]] = {
     "staff_number": lambda r: r.staff_number,
     "faculty": lambda r: (fold(r.faculty), r.sort_name),
     "department": lambda r: (fold(r.department), r.sort_name),
-    "status": lambda r: (_STATUS_ORDER[r.status], r.sort_name),
+    "status": lambda r: (_STATUS_ORDER[r.status], _INTAKE_ORDER[r.intake_state], r.sort_name),
     "employment_start": lambda r: (r.employment_start or _FAR, r.sort_name),
     "deadline": lambda r: (r.deadline or _FAR, r.sort_name),
     "supervisor": lambda r: (fold(r.supervisor) or "\uffff", r.sort_name),

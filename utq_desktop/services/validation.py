@@ -30,29 +30,11 @@ def clean_candidate(data: CandidateInput, today: date) -> CandidateInput:
         position=data.position.strip(),
         extension_reason=data.extension_reason.strip(),
     )
-    if not data.staff_number:
-        raise ValidationError("A staff number is required.", "staff_number")
-    if not STAFF_NUMBER.match(data.staff_number):
-        raise ValidationError(
-            f"Staff number '{data.staff_number}' may hold only letters, digits and . _ / - "
-            "(at most 32 characters).",
-            "staff_number",
-        )
-    if not data.surname:
-        raise ValidationError("A surname is required.", "surname")
-    if data.email and not EMAIL.match(data.email):
-        raise ValidationError(f"'{data.email}' is not a valid e-mail address.", "email")
-    if data.fte is not None and not 0 < data.fte <= 1.0:
-        raise ValidationError(f"FTE must be more than 0 and at most 1 (got {data.fte}).", "fte")
-    start = data.employment_start
-    if start is not None:
-        latest = date(today.year + 2, today.month, min(today.day, 28))
-        if not EARLIEST_START <= start <= latest:
-            raise ValidationError(
-                f"Employment start {start:%d-%m-%Y} is impossible; "
-                f"use a date between 1-1-1950 and {latest:%d-%m-%Y}.",
-                "employment_start",
-            )
+    problem = candidate_problem(
+        data.staff_number, data.surname, data.email, data.fte, data.employment_start, today
+    )
+    if problem is not None:
+        raise ValidationError(problem[1], problem[0])
     if not 0 <= data.extension_months <= MAX_EXTENSION_MONTHS:
         raise ValidationError(
             f"An extension is 0 to {MAX_EXTENSION_MONTHS} months.", "extension_months"
@@ -62,3 +44,36 @@ def clean_candidate(data: CandidateInput, today: date) -> CandidateInput:
     if not data.extension_months and data.extension_reason:
         data = replace(data, extension_reason="")
     return data
+
+
+def candidate_problem(
+    staff_number: str,
+    surname: str,
+    email: str,
+    fte: float | None,
+    employment_start: date | None,
+    today: date,
+) -> tuple[str, str] | None:
+    """(field, message) of the first bad value among trimmed ones, or None. Shared by the
+    candidate dialog (through clean_candidate) and the staff-list import, row by row."""
+    if not staff_number:
+        return "staff_number", "A staff number is required."
+    if not STAFF_NUMBER.match(staff_number):
+        return "staff_number", (
+            f"Staff number '{staff_number}' may hold only letters, digits and . _ / - "
+            "(at most 32 characters)."
+        )
+    if not surname:
+        return "surname", "A surname is required."
+    if email and not EMAIL.match(email):
+        return "email", f"'{email}' is not a valid e-mail address."
+    if fte is not None and not 0 < fte <= 1.0:
+        return "fte", f"FTE must be more than 0 and at most 1 (got {fte})."
+    if employment_start is not None:
+        latest = date(today.year + 2, today.month, min(today.day, 28))
+        if not EARLIEST_START <= employment_start <= latest:
+            return "employment_start", (
+                f"Employment start {employment_start:%d-%m-%Y} is impossible; "
+                f"use a date between 1-1-1950 and {latest:%d-%m-%Y}."
+            )
+    return None

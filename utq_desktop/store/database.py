@@ -30,6 +30,7 @@ from utq_desktop.errors import (
 from utq_desktop.store.files import FileStore
 from utq_desktop.store.location import describe, sqlite_path
 from utq_desktop.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
+from utq_desktop.store.server import Phase, engine_url_and_args, is_server_url, server_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 LOCK_TIMEOUT_S = 2.0
@@ -63,7 +64,7 @@ def open_database(url: str, *, migrate: bool = False) -> Database:
         _check_sqlite_file(path)
     engine = _create_engine(url)
     try:
-        with translate_errors(url):
+        with translate_errors(url, "open"):
             revision = _current_revision(engine, url)
             backup = _bring_to_head(engine, url, revision, path, migrate)
             if path is not None:
@@ -92,7 +93,7 @@ def migrate_database(url: str) -> tuple[str | None, str]:
         _check_sqlite_file(path)
     engine = _create_engine(url)
     try:
-        with translate_errors(url):
+        with translate_errors(url, "open"):
             before = _current_revision(engine, url)
             _bring_to_head(engine, url, before, path, migrate=True)
     finally:
@@ -101,13 +102,22 @@ def migrate_database(url: str) -> tuple[str | None, str]:
 
 
 def _create_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
+    if not is_server_url(url):
         engine = create_engine(
             url, connect_args={"timeout": LOCK_TIMEOUT_S, "check_same_thread": False}
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine_url, connect_args = engine_url_and_args(url)
+    try:
+        # pre-ping: a pooled connection that died (server restart, network outage) is
+        # replaced before use, so the first call after an outage just works.
+        return create_engine(engine_url, pool_pre_ping=True, connect_args=connect_args)
+    except (sa_exc.NoSuchModuleError, ImportError) as error:
+        raise DatabaseError(
+            f"'{describe(url)}' is not a kind of database UTQ Desktop can use ({error}). "
+            "Use an SQLite file or postgresql+psycopg://user@host/database."
+        ) from error
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -259,12 +269,17 @@ def _check_not_locked(engine: Engine, path: Path) -> None:
 
 
 @contextmanager
-def translate_errors(url: str) -> Iterator[None]:
-    """Turn driver errors into messages a coordinator can act on."""
+def translate_errors(url: str, phase: Phase = "write") -> Iterator[None]:
+    """Turn driver errors into messages a coordinator can act on.
+
+    ``phase`` says what the work was doing, which decides what the message promises: after
+    a failed read or write nothing was saved; a connection lost during a server COMMIT
+    leaves it open whether the change was saved.
+    """
     try:
         yield
     except sa_exc.OperationalError as error:
-        raise _operational(url, error) from error
+        raise _operational(url, error, phase) from error
     except sa_exc.DatabaseError as error:
         message = str(error.orig) if error.orig is not None else str(error)
         if "not a database" in message or "malformed" in message:
@@ -273,9 +288,18 @@ def translate_errors(url: str) -> Iterator[None]:
                 "Restore it from a backup; nothing was changed."
             ) from error
         raise DatabaseError(f"The database '{describe(url)}' reported: {message}") from error
+    except sa_exc.DBAPIError as error:  # e.g. InterfaceError: a connection closed under us
+        translated = server_error(url, error, phase) if is_server_url(url) else None
+        if translated is None:
+            raise
+        raise translated from error
 
 
-def _operational(url: str, error: sa_exc.OperationalError) -> DatabaseError:
+def _operational(url: str, error: sa_exc.OperationalError, phase: Phase) -> DatabaseError:
+    if is_server_url(url):
+        translated = server_error(url, error, phase)
+        if translated is not None:
+            return translated
     message = str(error.orig) if error.orig is not None else str(error)
     where = describe(url)
     if "locked" in message or "busy" in message:

@@ -5,5 +5,10 @@ tests/unit/test_migrations.py keeps these in step with the migration scripts.
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_stored_files")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_stored_files",
+    "0003_intake",
+    "0004_learning_route",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

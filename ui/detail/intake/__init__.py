@@ -1,0 +1,1 @@
+"""The intake tab's sections, dialogs, chart and models."""

@@ -1,0 +1,1 @@
+"""Reading and writing documents: staff lists in, overviews out (openpyxl, calamine)."""

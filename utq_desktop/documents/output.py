@@ -1,0 +1,31 @@
+"""Writing a document where the user asked: all of it or nothing (temporary file + rename)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from utq_desktop.errors import ExportError
+
+
+def write_file(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` atomically; ExportError names the file on failure."""
+    temporary = ""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".utq-", suffix=path.suffix, dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a document is not
+        os.replace(temporary, path)
+        temporary = ""
+    except PermissionError as error:
+        raise ExportError(
+            f"'{path.name}' cannot be written ({error.strerror}). If it is open in another "
+            "program, close it and try again."
+        ) from error
+    except OSError as error:
+        raise ExportError(f"'{path}' cannot be written ({error.strerror}).") from error
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.remove(temporary)
