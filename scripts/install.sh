@@ -2,7 +2,8 @@
 # Install everything UTQ Desktop needs on a Debian or Ubuntu machine; safe to run again.
 #
 #   scripts/install.sh          the system libraries Qt needs, .venv with the app in it
-#   scripts/install.sh --dev    also xvfb, poppler-utils, binutils (PyInstaller) and '.[dev]'
+#   scripts/install.sh --dev    also xvfb, poppler-utils, binutils (PyInstaller), postgresql
+#                               (the test suite's second run) and '.[dev]'
 #
 # Environment: PYTHON picks the interpreter for a new .venv (default python3, 3.11 or newer).
 # apt-get runs only when a package is missing (via sudo when not root), so a second run is
@@ -15,7 +16,7 @@ dev=0
 for arg in "$@"; do
   case "$arg" in
     --dev) dev=1 ;;
-    -h | --help) sed -n '2,9s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option '$arg' (use --dev)" >&2; exit 2 ;;
   esac
 done
@@ -45,9 +46,10 @@ qt_offscreen=(libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 
 qt_xcb=(libx11-xcb1 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb-glx0)
-# Tests and screenshots: a virtual X screen, pdftoppm to look at generated PDFs, and objdump
-# (binutils), which PyInstaller needs to build the bundle on Linux.
-dev_tools=(xvfb xauth poppler-utils binutils)
+# Tests and screenshots: a virtual X screen, pdftoppm to look at generated PDFs, objdump
+# (binutils), which PyInstaller needs to build the bundle on Linux, and a PostgreSQL server
+# (scripts/test.sh starts a throw-away one on 127.0.0.1 with scripts/pg-test-server.sh).
+dev_tools=(xvfb xauth poppler-utils binutils postgresql)
 
 python=${PYTHON:-python3}
 wanted=("${qt_offscreen[@]}" "${qt_xcb[@]}")

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The one test command (README, CI): install, lint, format check, the whole test suite, then
-# build the PyInstaller bundle and prove that it starts. Stops at the first failure.
+# The one test command (README, CI): install, lint, format check, the whole test suite on
+# SQLite and again on PostgreSQL, then build the PyInstaller bundle and prove that it starts
+# (on an SQLite file and on the PostgreSQL server). Stops at the first failure.
 #
 #   scripts/test.sh [PYTEST ARGS...]      e.g. scripts/test.sh -x -k register
 #
-# Needs no display: Qt runs offscreen. Extra arguments go to pytest.
+# Needs no display: Qt runs offscreen. Extra arguments go to both pytest runs. The PostgreSQL
+# server is a throw-away one on 127.0.0.1 (scripts/pg-test-server.sh), stopped on exit; set
+# UTQ_TEST_POSTGRES_URL to use a server of your own instead (a role that may create databases).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,6 +37,10 @@ on_exit() {
     printf 'test.sh: FAILED at: %s (exit %s)\n' "$failed" "$status" >&2
   fi
   if [ -n "${tmpdir:-}" ]; then rm -rf "$tmpdir"; fi
+  if [ -n "${pgdir:-}" ]; then
+    bash "$root/scripts/pg-test-server.sh" stop "$pgdir" || true
+    rm -rf "$pgdir"
+  fi
 }
 trap on_exit EXIT
 
@@ -46,9 +53,21 @@ step "ruff check"
 step "ruff format --check"
 .venv/bin/ruff format --check .
 
-step "pytest"
+step "pytest on SQLite"
 # Qt needs no screen; tests/conftest.py sets this too, the bundle checks below need it.
 export QT_QPA_PLATFORM=offscreen
+env -u UTQ_TEST_POSTGRES_URL .venv/bin/python -m pytest "$@"
+
+step "start PostgreSQL (scripts/pg-test-server.sh)"
+if [ -z "${UTQ_TEST_POSTGRES_URL:-}" ]; then
+  pgdir=$(mktemp -d -t utq-pg.XXXXXX)
+  # --fast: no fsync; the cluster is thrown away afterwards
+  UTQ_TEST_POSTGRES_URL=$(bash scripts/pg-test-server.sh start "$pgdir" --fast)
+fi
+export UTQ_TEST_POSTGRES_URL
+echo "server: $UTQ_TEST_POSTGRES_URL"
+
+step "pytest on PostgreSQL"
 .venv/bin/python -m pytest "$@"
 
 step "build the bundle (pyinstaller build.spec)"
@@ -75,6 +94,28 @@ expect '^Added 100 demo candidates' \
   "${app[@]}" --database "$tmpdir/smoke.sqlite" demo-data --candidates 100
 expect '^UTQ Desktop main window shown: 100 candidates$' \
   "${app[@]}" --database "$tmpdir/smoke.sqlite" --smoke-test
+# The same on a new database on the PostgreSQL server: the driver travels in the bundle.
+pg_smoke=$("$root/.venv/bin/python" - "$UTQ_TEST_POSTGRES_URL" <<'EOF'
+import secrets, sys
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+name = f"utq_bundle_{secrets.token_hex(4)}"
+engine = create_engine(sys.argv[1], isolation_level="AUTOCOMMIT")
+with engine.connect() as connection:
+    connection.execute(text(f'CREATE DATABASE "{name}"'))
+engine.dispose()
+print(make_url(sys.argv[1]).set(database=name).render_as_string(hide_password=False))
+EOF
+)
+expect 'migrated from schema empty' "${app[@]}" --database "$pg_smoke" migrate
+expect '^Added 100 demo candidates' "${app[@]}" --database "$pg_smoke" demo-data --candidates 100
+expect '^UTQ Desktop main window shown: 100 candidates$' \
+  "${app[@]}" --database "$pg_smoke" --smoke-test
+"$root/.venv/bin/python" -c 'import sys; from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+url = make_url(sys.argv[1])
+with create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT").connect() as c:
+    c.execute(text(f"DROP DATABASE \"{url.database}\""))' "$pg_smoke"
 cd "$root"
 echo "bundle size: $(du -sh dist/utq-desktop | cut -f1) (dist/utq-desktop)"
 finish_step

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from utq_desktop import __version__
 from utq_desktop.environment import DATABASE_ENV_VAR
+from utq_desktop.errors import DatabaseConnectionError
 
 from ui.main_window import MainWindow
 from ui.messages import error_text, show_error
@@ -101,14 +102,15 @@ class Controller:
         if self.services is not None:  # switching failed: keep working on the current one
             show_error(self.window, self.window.tr("Could not open the database"), error)
             return
-        other = self._ask_other_database(error)
+        other = self._ask_other_database(error, database)
         if other is None:
             self.exit_code = 1
             self.window.close()
         else:
-            self.open(other)
+            self.open(other or None)
 
-    def _ask_other_database(self, error: Exception) -> str | None:
+    def _ask_other_database(self, error: Exception, database: str | None) -> str | None:
+        """What to open instead (or again: "" means the same choice as before); None: quit."""
         window = self.window
         box = QMessageBox(
             QMessageBox.Icon.Critical,
@@ -118,12 +120,17 @@ class Controller:
             window,
         )
         box.setObjectName("openDatabaseError")
+        retry = None
+        if isinstance(error, DatabaseConnectionError):  # the server may be back in a moment
+            retry = box.addButton(window.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
         other = box.addButton(
             window.tr("Open another database…"), QMessageBox.ButtonRole.AcceptRole
         )
         new = box.addButton(window.tr("Create a new database…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(window.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        if retry is not None and box.clickedButton() is retry:
+            return database or ""
         if box.clickedButton() is other:
             path, _ = QFileDialog.getOpenFileName(
                 window, window.tr("Open database"), "", window.tr(DATABASE_FILTER)

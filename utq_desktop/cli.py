@@ -156,19 +156,20 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _import_staff(args: argparse.Namespace) -> int:
-    from utq_desktop.documents.staff_list import read_staff_list
+    from utq_desktop.documents.staff_list import paused_gc, read_staff_list
     from utq_desktop.services.app import open_services
     from utq_desktop.services.import_plan import Outcome
 
-    sheet = read_staff_list(args.file)  # before opening: a bad file leaves no new database
-    services = open_services(args.database, actor=args.user)
-    try:
-        if args.dry_run:
-            plan = services.staff_import.plan(sheet)
-        else:
-            plan = services.staff_import.apply(sheet, skip_invalid=args.skip_invalid)
-    finally:
-        services.close()
+    with paused_gc():  # one pause for reading and importing (see paused_gc)
+        sheet = read_staff_list(args.file)  # first: a bad file leaves no new database behind
+        services = open_services(args.database, actor=args.user)
+        try:
+            if args.dry_run:
+                plan = services.staff_import.plan(sheet)
+            else:
+                plan = services.staff_import.apply(sheet, skip_invalid=args.skip_invalid)
+        finally:
+            services.close()
     print(f"{plan.file_name}, sheet '{plan.sheet_name}': header on row {plan.header_row}")
     if plan.ignored_columns:
         print(f"ignored columns: {', '.join(plan.ignored_columns)}")

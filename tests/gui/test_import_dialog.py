@@ -168,6 +168,45 @@ def test_correcting_the_mapping_and_cancelling(qtbot, window, tmp_path, on_modal
     assert "Bo Kaya" in names(window)
 
 
+def test_cancelling_the_import_writes_nothing(qtbot, window, tmp_path, on_modal) -> None:
+    workbook = journey_list(tmp_path / "nieuw.xlsx", date.today())
+    service = window.services.staff_import
+    real_apply = service.apply
+    seen: list[str] = []
+
+    def held_apply(sheet, mapping, *, skip_invalid, progress):
+        def wait_for_cancel(done: int, total: int) -> None:
+            while not progress.cancelled:  # hold the import (inside its transaction)
+                time.sleep(0.01)
+            progress(done, total)  # raises: the transaction rolls back
+
+        return real_apply(sheet, mapping, skip_invalid=skip_invalid, progress=wait_for_cancel)
+
+    def walk(dialog: ImportDialog) -> None:
+        dialog.path.setText(str(workbook))
+        click(qtbot, dialog.next_button)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == MAPPING, timeout=10_000)
+        click(qtbot, dialog.next_button)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PREVIEW, timeout=10_000)
+        dialog.skip_invalid.setChecked(True)
+        service.apply = held_apply  # type: ignore[method-assign]
+        try:
+            click(qtbot, dialog.import_button)
+            qtbot.waitUntil(lambda: not dialog.import_button.isEnabled(), timeout=5000)
+            with qtbot.waitSignal(dialog.work_finished, timeout=10_000):
+                qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        finally:
+            service.apply = real_apply  # type: ignore[method-assign]
+        seen.append(dialog.status.text())
+        assert dialog.isVisible() and dialog.pages.currentIndex() == PREVIEW
+        dialog.reject()
+
+    on_modal(walk)
+    window.transfer.import_action.trigger()
+    assert seen == ["Cancelled; nothing was changed."]
+    assert window.services.candidates.count() == 4
+
+
 def test_export_overview_from_the_window(qtbot, window, tmp_path) -> None:
     from openpyxl import load_workbook
 

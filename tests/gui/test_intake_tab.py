@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,24 +11,14 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QWidget
 
-from ui.detail.intake.chart import ChartRow, CompetenceChart
-from ui.detail.intake.cv import ExperienceModel
-from ui.detail.intake.self_diagnosis import SelfDiagnosisModel, rating_lines
 from ui.detail.intake_tab import IntakeTab
 from ui.main_window import MainWindow
 from ui.register.model import COLUMN_INDEX
-from utq_desktop.domain.intake import IntakeState, ProgrammeLevel
+from utq_desktop.domain.intake import IntakeState
 from utq_desktop.services.app import Services, open_services
 from utq_desktop.services.dto import (
-    CompetenceInfo,
-    CriterionInfo,
     DocumentsInput,
     MeetingInput,
-    ScaleOption,
-    SelfDiagnosis,
-    SelfDiagnosisInput,
-    SelfRating,
-    TeachingExperience,
     TeachingExperienceInput,
     TeachingTasksInput,
 )
@@ -362,64 +351,6 @@ def test_attach_open_and_export_the_cv_document(
     qtbot.mouseClick(tab.cv.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists)
     assert target.read_bytes() == source.read_bytes()
-
-
-# --- models, chart, names ----------------------------------------------------------------
-
-
-def test_experience_model_passes_modeltester(qtmodeltester) -> None:
-    model = ExperienceModel()
-    line = TeachingExperienceInput("Optics", ProgrammeLevel.BACHELOR, "Tutor", 2020, 2020, 30)
-    model.set_rows(
-        (
-            TeachingExperience(1, 1, line),
-            TeachingExperience(2, 3, replace(line, course="Lasers", year_to=None, students=None)),
-        )
-    )
-    qtmodeltester.check(model, force_py=True)
-    assert model.index(0, 3).data() == "2020"
-    assert model.index(1, 3).data() == "2020–now"
-    assert model.index(1, 4).data() == ""
-
-
-def diagnosis() -> SelfDiagnosis:
-    return SelfDiagnosis(
-        "4TU (version 1)",
-        (ScaleOption(1, "Beginner"), ScaleOption(2, "Developing"), ScaleOption(3, "Competent")),
-        (
-            CompetenceInfo(10, "C1", "Designing", (CriterionInfo(100, "C1.1", "Aligns"),)),
-            CompetenceInfo(20, "C2", "Teaching", ()),
-        ),
-        SelfDiagnosisInput({10: SelfRating(2, "ok")}, {100: SelfRating(3, "")}),
-    )
-
-
-def test_self_diagnosis_model_passes_modeltester(qtmodeltester) -> None:
-    model = SelfDiagnosisModel()
-    model.set_lines(rating_lines(diagnosis()))
-    qtmodeltester.check(model, force_py=True)
-    assert [model.index(r, 1).data() for r in range(3)] == [
-        "2 · Developing",
-        "3 · Competent",
-        "not rated",
-    ]
-    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "C1.1  Aligns"
-
-
-def test_the_chart_fits_narrow_and_wide(qtbot) -> None:
-    chart = CompetenceChart()
-    qtbot.addWidget(chart)
-    chart.set_data(
-        [(1, "Beginner"), (2, "Developing"), (3, "Competent"), (4, "Advanced")],
-        [ChartRow("C1", "Designing", 4, (3,)), ChartRow("C2", "Teaching", None)],
-    )
-    assert chart.heightForWidth(300) > chart.heightForWidth(700)  # names above the bars
-    for width in (300, 700):
-        chart.resize(width, chart.heightForWidth(width))
-        assert not chart.grab().isNull()
-    assert chart.accessibleDescription() == (
-        "C1 Designing: 4 of 4 (Advanced)\nC2 Teaching: not rated"
-    )
 
 
 def test_intake_widgets_have_stable_names(qtbot, window: MainWindow) -> None:

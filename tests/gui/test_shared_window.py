@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from tcp_proxy import TcpProxy, through
 
-from ui.app import _has_password
+from ui.app import Controller, _has_password
 from ui.main_window import MainWindow
 from ui.register.model import COLUMN_INDEX
 from utq_desktop.services.app import Services, open_services
@@ -148,6 +148,43 @@ def test_network_outage_is_reported_and_refresh_recovers(
     assert error_boxes(window) == []
 
 
+def test_network_drop_mid_edit_keeps_the_text_and_the_save_works_later(
+    qtbot,
+    remote: Services,
+    network: TcpProxy,
+    sample_database: TempDatabase,
+    isolated_settings: QSettings,
+    on_modal,
+) -> None:
+    """Journey 7: the network drops for a minute mid-edit; the app says so and recovers."""
+    window = show(qtbot, remote, isolated_settings)
+    click_row(qtbot, window, "Ayşe Doğan")
+    qtbot.waitUntil(lambda: window.detail.pages[0].values["name"].text() == "Ayşe Doğan")
+    seen: list[str] = []
+
+    def edit(dialog) -> None:
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        dialog.department.setText("Astronomy")
+        network.cut()
+        save.click()
+        seen.append(dialog.error.text())
+        assert dialog.isVisible() and dialog.department.text() == "Astronomy"
+        network.restore()
+        save.click()
+
+    on_modal(edit)
+    window.edit_action.trigger()
+    assert "is not reachable" in seen[0]
+    assert seen[0].endswith(
+        "Nothing was saved; your change will work again when the connection is back."
+    )
+    overview = window.detail.pages[0]
+    qtbot.waitUntil(lambda: overview.values["department"].text() == "Astronomy", timeout=10_000)
+    assert sample_database.query(
+        "SELECT department, row_version FROM candidate WHERE staff_number = '0012345'"
+    ) == [("Astronomy", 2)]
+
+
 def test_settings_dialog_without_a_connection_offers_no_save(
     qtbot, remote: Services, network: TcpProxy, isolated_settings: QSettings, on_modal
 ) -> None:
@@ -166,6 +203,66 @@ def test_settings_dialog_without_a_connection_offers_no_save(
     assert seen[0][1] is False
     network.restore()
     assert remote.settings.get().name == "Universiteit"
+
+
+def test_starting_while_the_server_is_unreachable_offers_to_try_again(
+    qtbot, sample_database: TempDatabase, network: TcpProxy, isolated_settings: QSettings, on_modal
+) -> None:
+    network.cut()
+    seen: list[str] = []
+
+    def server_is_back(box: QMessageBox) -> None:
+        seen.append(box.text())
+        network.restore()
+        button(box, "Try again").click()
+
+    controller = Controller(isolated_settings, user="tester")
+    qtbot.addWidget(controller.window)
+    on_modal(server_is_back)
+    with qtbot.waitSignal(controller.window.register_loaded, timeout=20_000) as loaded:
+        controller.start(through(network, sample_database.url))
+    assert loaded.args == [4]
+    assert "is not reachable" in seen[0]
+    controller.close()
+
+
+def test_try_again_is_offered_only_for_a_connection_problem(
+    qtbot, tmp_path, isolated_settings: QSettings, on_modal
+) -> None:
+    buttons: list[list[str]] = []
+
+    def look_then_quit(box: QMessageBox) -> None:
+        buttons.append([b.text() for b in box.findChildren(QPushButton)])
+        if len(buttons) == 1:
+            on_modal(look_then_quit)
+            button(box, "Try again").click()  # still unreachable: asked again
+        else:
+            button(box, "Quit").click()
+
+    controller = Controller(isolated_settings, user="tester")
+    qtbot.addWidget(controller.window)
+    on_modal(look_then_quit)
+    controller.start("postgresql+psycopg://tester@127.0.0.1:1/utq")  # nothing listens there
+    qtbot.waitUntil(lambda: not controller.window.isVisible(), timeout=20_000)
+    assert len(buttons) == 2 and "Try again" in buttons[0]
+    assert controller.exit_code == 1
+    controller.close()
+
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_text("just text")
+    again = Controller(isolated_settings, user="tester")
+    qtbot.addWidget(again.window)
+    offered: list[str] = []
+
+    def look(box: QMessageBox) -> None:
+        offered.extend(b.text() for b in box.findChildren(QPushButton))
+        button(box, "Quit").click()
+
+    on_modal(look)
+    again.start(str(not_a_database))
+    qtbot.waitUntil(lambda: not again.window.isVisible(), timeout=20_000)
+    assert "Quit" in offered and "Try again" not in offered
+    again.close()
 
 
 # --- what the window remembers -------------------------------------------------------------------

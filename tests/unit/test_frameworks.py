@@ -114,7 +114,9 @@ def test_broken_frameworks_are_refused_naming_file_and_problem(
         ("bad.toml", b"code = ", "bad.toml: is not valid TOML"),
     ],
 )
-def test_unreadable_framework_files(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_unreadable_framework_files(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(FrameworkFileError, match=f"^{problem}"):
@@ -188,17 +190,18 @@ def test_import_of_a_stored_code_adds_the_next_version_and_never_rewrites_record
     services.intake.save_self_diagnosis(
         before, SelfDiagnosisInput(competences={competence.id: SelfRating(2)}), 0
     )
-    rows_before = database.query(
-        "SELECT id, code, name_en FROM competence ORDER BY id"
-    ) + database.query("SELECT id, code, name_en FROM criterion ORDER BY id")
+    stored = (
+        "SELECT 'competence', id, framework_id, code, name_en FROM competence UNION ALL "
+        "SELECT 'criterion', id, competence_id, code, name_en FROM criterion ORDER BY 1, 2"
+    )
+    rows_before = database.query(stored)
 
     imported = services.frameworks.import_file(write(tmp_path, renamed_c1(four_tu())))
 
     assert (imported.code, imported.version, imported.latest) == ("4tu", 2, True)
     assert imported.source == "4tu-2027.json" and imported.criteria == 16
-    rows_after = database.query("SELECT id, code, name_en FROM competence ORDER BY id")
-    rows_after += database.query("SELECT id, code, name_en FROM criterion ORDER BY id")
-    assert rows_after[: len(rows_before)] != [] and all(r in rows_after for r in rows_before)
+    rows_after = database.query(stored)
+    assert set(rows_before) < set(rows_after)  # nothing changed, version 2 added
     # the candidate, their route and their self-diagnosis stay on version 1
     assert services.candidates.detail(before).framework == v1
     route = services.route.detail(before)

@@ -21,7 +21,12 @@ from tcp_proxy import TcpProxy, through
 
 import utq_desktop.services.audit as audit_module
 import utq_desktop.services.settings as settings_module
-from utq_desktop.errors import DatabaseConnectionError, StaleEditError
+from utq_desktop.errors import (
+    DatabaseConnectionError,
+    DatabaseLockedError,
+    StaleEditError,
+    ValidationError,
+)
 from utq_desktop.services.app import open_services
 from utq_desktop.services.dto import CandidateInput, InstitutionSettingsData
 
@@ -157,6 +162,29 @@ def test_simultaneous_settings_saves_let_exactly_one_win(database: TempDatabase)
     assert results.count(2) == 1, results
     assert sum(isinstance(r, StaleEditError) for r in results) == len(users) - 1, results
     assert len(updates(database, "settings")) == 1
+
+
+@pytest.mark.postgres
+def test_simultaneous_new_candidates_with_one_staff_number_store_one(
+    database: TempDatabase,
+) -> None:
+    users = [database.open(f"user{i}") for i in range(6)]
+    results = race(
+        [
+            lambda user=user: user.candidates.create(replace(EVA, first_name=user.actor))
+            for user in users
+        ]
+    )
+    created = [r for r in results if isinstance(r, int)]
+    assert len(created) == 1, results
+    for refused in (r for r in results if not isinstance(r, int)):
+        # seen by the check before saving, or by the database's unique constraint
+        assert isinstance(refused, (ValidationError, DatabaseLockedError)), refused
+        assert "S1001" in str(refused) or "at the same moment" in str(refused)
+    assert database.query("SELECT count(*) FROM candidate") == [(1,)]
+    assert database.query(
+        "SELECT DISTINCT entity_id FROM audit_entry WHERE entity = 'candidate'"
+    ) == [(created[0],)]
 
 
 # --- the connection drops ------------------------------------------------------------------------

@@ -333,6 +333,24 @@ def test_formulas_in_the_list_are_refused(tmp_path: Path) -> None:
     refused(path, "Cell C3 of 'formula.xlsx' holds a formula")
 
 
+def test_a_formula_in_a_cell_without_its_reference_is_refused(tmp_path: Path) -> None:
+    import re
+
+    path = write_workbook(
+        tmp_path / "plain.xlsx",
+        [["Personeelsnummer", "Achternaam", "FTE"], ["1", "Dijk", "=0.5*2"]],
+    )
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = re.sub(rb'(<c) r="[A-Z]+\d+"', rb"\1", sheet)
+    stripped = tmp_path / "stripped.xlsx"
+    with zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    refused(stripped, "A cell of 'stripped.xlsx' holds a formula")
+
+
 def test_a_formula_in_the_title_above_the_header_is_allowed(tmp_path: Path) -> None:
     path = write_workbook(
         tmp_path / "title.xlsx",

@@ -9,8 +9,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from utq_desktop.domain.enums import TrajectoryStatus
 from utq_desktop.domain.intake import ProgrammeLevel
+from utq_desktop.domain.route import ActivityStatus
 from utq_desktop.services.dto import AuditEvent
 
+from ui.detail.route.texts import activity_status_text
 from ui.formatting import format_date, format_timestamp, level_text, status_text
 from ui.qt_types import ModelIndex
 
@@ -55,13 +57,35 @@ FIELD_LABELS = {
     "agreements": "Agreements",
     "consider_exemption": "Consider an exemption",
     "consider_partial_certificate": "Consider a partial certificate",
+    # the learning route
+    "activity": "Activity",
+    "template": "Route template",
+    "agreed_by": "Agreed by",
+    "agreed_on": "Agreed on",
 }
 # fields named after a competence or criterion code: "rating:C1", "notes:C1.2"
 CODED_FIELD_LABELS = {"rating": "Self-rating {code}", "notes": "Notes on {code}"}
+# …and the learning route's, after an activity's title or a competence's code
+CODED_FIELD_LABELS |= {
+    "kind": "Kind of {code}",
+    "title": "Title of {code}",
+    "provider": "Provider of {code}",
+    "planned_on": "Planned date of {code}",
+    "hours": "Hours of {code}",
+    "competences": "Competences of {code}",
+    "status": "Status of {code}",
+    "registered_on": "{code} registered on",
+    "completed_on": "{code} completed on",
+    "cancelled_on": "{code} cancelled on",
+    "recognised": "{code} recognised",
+    "recognised_on": "{code} recognised on",
+}
 ENTITY_LABELS = {
     "intake": "Intake",
     "teaching_experience": "Educational CV",
     "self_diagnosis": "Self-diagnosis",
+    "learning_route": "Learning route",
+    "route_activity": "Learning route",
 }
 ACTION_LABELS = {
     "create": "Created",
@@ -89,6 +113,11 @@ def value_text(field: str | None, value: str | None) -> str:
     if field == "status":
         try:
             return status_text(TrajectoryStatus(value))
+        except ValueError:
+            return value
+    if field and field.startswith("status:"):  # of a route activity
+        try:
+            return activity_status_text(ActivityStatus(value))
         except ValueError:
             return value
     if ISO_DATE.match(value):

@@ -107,6 +107,10 @@ class ApplyTemplateDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
+        default = services.settings.get().default_framework_code
+        self.template.setCurrentIndex(
+            next((i for i, t in enumerate(self.templates) if t.framework_code == default), 0)
+        )
         self.template.currentIndexChanged.connect(self._show_template)
         self._show_template()
         self.apply_button.setEnabled(bool(self.templates) and bool(self.candidate_ids))

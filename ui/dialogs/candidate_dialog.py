@@ -288,7 +288,11 @@ class CandidateDialog(QDialog):
         )
         box.exec()
         if box.clickedButton() is reload_button and self.detail is not None:
-            self.detail = self.services.candidates.detail(self.detail.id)
+            try:
+                self.detail = self.services.candidates.detail(self.detail.id)
+            except UtqError as error:  # e.g. the connection dropped meanwhile
+                self._show_error(error_text(error), None)
+                return
             self.before = self.detail.data
             self._fill(self.detail.data)
             self.error.hide()

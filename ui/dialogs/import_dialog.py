@@ -58,6 +58,7 @@ class ImportDialog(QDialog):
         self.result_plan: ImportPlan | None = None  # what was imported, once accepted
         self._progress: Progress | None = None
         self._on_done: Callable[[Any], None] = lambda _result: None
+        self._final = False
         self._close_when_idle = False
 
         self.step_title = QLabel(self)
@@ -312,6 +313,7 @@ class ImportDialog(QDialog):
             self.tr("Importing…"),
             lambda progress: service.apply(sheet, mapping, skip_invalid=skip, progress=progress),
             self._imported,
+            final=True,
         )
 
     def _imported(self, plan: ImportPlan) -> None:
@@ -324,9 +326,16 @@ class ImportDialog(QDialog):
     # --- background work -----------------------------------------------------------------------
 
     def _run(
-        self, message: str, call: Callable[[Progress], Any], on_done: Callable[[Any], None]
+        self,
+        message: str,
+        call: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        final: bool = False,
     ) -> None:
-        self._on_done = on_done
+        """Run ``call`` on the worker; ``on_done(result)`` back here. A read or a check
+        that finishes after Cancel is discarded; an import that finished (Cancel came too
+        late to stop it) is ``final``: it was written, and is reported as such."""
+        self._on_done, self._final = on_done, final
         progress = Progress(self)
         progress.progressed.connect(self._on_progress)
         self._progress = progress
@@ -343,11 +352,11 @@ class ImportDialog(QDialog):
     def _succeeded(self, result: Any) -> None:
         cancelled = self._progress is not None and self._progress.cancelled
         self._idle()
-        if cancelled:
-            self.status.setText(self.tr("Cancelled; nothing was changed."))
-        elif not self._close_when_idle:
+        if self._final or not (cancelled or self._close_when_idle):
             self.status.clear()
-            self._on_done(result)
+            self._on_done(result)  # an import that completed closes the dialog (accepted)
+        elif cancelled:
+            self.status.setText(self.tr("Cancelled; nothing was changed."))
         self._finish()
 
     def _failed(self, error: Exception) -> None:
@@ -365,7 +374,7 @@ class ImportDialog(QDialog):
 
     def _finish(self) -> None:
         self.work_finished.emit()
-        if self._close_when_idle:
+        if self._close_when_idle and self.isVisible():
             super().reject()
 
     def reject(self) -> None:

@@ -46,7 +46,7 @@ from ui.qt_types import ModelIndex
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
     from utq_desktop.services.app import Services
 
-ITEM_HEADERS = ("Months after intake", "Kind", "Title", "Provider", "Hours", "Competences")
+ITEM_HEADERS = ("Month", "Kind", "Title", "Hours", "Competences", "Provider")
 
 
 class TemplateListModel(QAbstractListModel):
@@ -116,14 +116,16 @@ class TemplateItemModel(QAbstractTableModel):
         data = item.data
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
-                str(data.offset_months),
+                f"+{data.offset_months}",
                 kind_text(data.kind),
                 data.title,
-                data.provider,
                 hours_text(data.hours),
                 ", ".join(data.competence_codes),
+                data.provider,
             )[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 4):
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return QCoreApplication.translate("RouteTemplates", "Months after the intake")
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3):
             return ALIGN_RIGHT
         return None
 
@@ -192,9 +194,13 @@ class RouteTemplatesDialog(QDialog):
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.verticalHeader().setVisible(False)
+        self.items.setWordWrap(False)
+        rows = self.items.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.items.fontMetrics().height() + 8)
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.items.doubleClicked.connect(lambda _index: self.edit_item())
         self.about = QLabel(self)
         self.about.setObjectName("templateAbout")

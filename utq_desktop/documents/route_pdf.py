@@ -114,31 +114,38 @@ def _story(route: RouteDetail, width: float) -> list[Any]:
     story.append(Paragraph(f"Learning route of {escape(route.candidate_name)}", s["title"]))
     story.append(Spacer(1, 2 * mm))
     story.append(_facts(route, width, s))
+    late = sum(a.late for a in route.activities)
+    if late:
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            Paragraph(
+                f"<font color='{LATE}'><b>{late} activit{'y is' if late == 1 else 'ies are'} "
+                f"planned after the UTQ deadline ({dmy(route.deadline)})</b></font>: move "
+                f"{'it' if late == 1 else 'them'} forward or discuss an extension.",
+                s["base"],
+            )
+        )
     story.append(Paragraph("Competences", s["heading"]))
     if route.competences:
         story.append(_competence_table(route, width, s))
     else:
         story.append(Paragraph("No competence framework is set for this candidate.", s["base"]))
     story.append(Paragraph("Planned activities", s["heading"]))
+    story.append(
+        Paragraph(
+            "○ planned · ◐ registered · ✓ completed · ✗ cancelled · "
+            f"<font color='{LATE}'><b>!</b> after the deadline</font> · "
+            f"<font color='{OVERDUE}'>overdue</font>: its date has passed. The route is "
+            "self-directed: courses are advised, not required; plan changes with your UTQ "
+            "supervisor.",
+            s["small"],
+        )
+    )
+    story.append(Spacer(1, 1.5 * mm))
     if route.activities:
         story.append(_activity_table(route, width, s))
     else:
         story.append(Paragraph("No activities are planned yet.", s["base"]))
-    story.append(Spacer(1, 3 * mm))
-    late = sum(a.late for a in route.activities)
-    notes = [
-        "○ planned · ◐ registered · ✓ completed · ✗ cancelled. The route is self-directed: "
-        "courses are advised, not required; plan changes with your UTQ supervisor."
-    ]
-    if late:
-        notes.insert(
-            0,
-            f"<font color='{LATE}'><b>{late} activit{'y is' if late == 1 else 'ies are'} "
-            f"planned after the UTQ deadline ({dmy(route.deadline)})</b></font>: move "
-            f"{'it' if late == 1 else 'them'} forward or discuss an extension.",
-        )
-    for note in notes:
-        story.append(Paragraph(note, s["small"]))
     return story
 
 
@@ -249,9 +256,9 @@ def _activity_table(route: RouteDetail, width: float, s: dict[str, Any]) -> Any:
         data = activity.data
         when = dmy(data.planned_on) or "—"
         if activity.late:
-            when = f"<font color='{LATE}'><b>{when}</b><br/>after the deadline</font>"
+            when = f"<font color='{LATE}'><b>{when} !</b></font>"
         elif activity.overdue:
-            when = f"<font color='{OVERDUE}'>{when}<br/>overdue</font>"
+            when = f"<font color='{OVERDUE}'><b>{when}</b> overdue</font>"
         detail = data.kind.label + (f" · {data.provider}" if data.provider else "")
         text = f"<b>{escape(data.title)}</b><br/><font size='7.5' color='{MUTED}'>"
         text += escape(detail)

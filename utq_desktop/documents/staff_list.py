@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import repeat
-from operator import itemgetter
+from operator import eq, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +139,8 @@ def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while a list is read or imported: the hundreds of
     thousands of small objects a large list creates (none of them in cycles) would set it
     off dozens of times, each pass walking all of them — half the time of a 20,000-row
-    import. Reference counting still frees everything; collection resumes afterwards."""
+    import. Reference counting still frees everything; collection resumes afterwards (with
+    one pass over what was allocated meanwhile). Nested pauses end with the outermost."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -172,8 +173,9 @@ def _read(path: Path, max_rows: int) -> StaffSheet:
     header_row = header_index + 1
     for row, cell in scan.formulas:
         if row >= header_row:
+            where = f"Cell {cell}" if cell else "A cell"
             raise WorkbookError(
-                f"Cell {cell} of '{name}' holds a formula. Import takes values only: copy the "
+                f"{where} of '{name}' holds a formula. Import takes values only: copy the "
                 "sheet, paste it as values (Paste Special → Values), save and import again."
             )
     for _first, last, ref in scan.merges:
@@ -183,12 +185,13 @@ def _read(path: Path, max_rows: int) -> StaffSheet:
                 "Unmerge Cells), fill in every cell, save and import again."
             )
     columns = _columns(data, header_index)
-    # rows without a value are left out here; rows of blanks only, in parse_rows
-    rows = [
-        (number, cells)
-        for number, cells in enumerate(data[header_index + 1 :], start=header_index + 2)
-        if cells.count("") != len(cells)
-    ]
+    # rows without a value are left out here (in C-level passes: most lists have none);
+    # rows of blanks only, in parse_rows
+    body = data[header_index + 1 :]
+    rows = list(zip(range(header_index + 2, len(data) + 1), body, strict=True))
+    empty = list(map(eq, map(list.count, body, repeat("")), map(len, body)))
+    if any(empty):
+        rows = [row for row, nothing in zip(rows, empty, strict=True) if not nothing]
     if not rows:
         raise WorkbookError(f"'{name}' has a header row (row {header_row}) but no staff below it.")
     return StaffSheet(name, scan.name, header_row, columns, rows)
@@ -223,7 +226,7 @@ def find_header_row(data: Sequence[Sequence[Cell]]) -> int | None:
 
 def _columns(data: Sequence[Sequence[Cell]], header_index: int) -> tuple[SheetColumn, ...]:
     header = data[header_index]
-    width = max(len(row) for row in data)
+    width = max(map(len, data))
     seen: set[str] = set()
     columns = []
     for index in range(width):
@@ -374,18 +377,22 @@ def parse_rows(
     indices = list(mapping)
     names = [mapping[index] for index in indices]
     width = max(indices) + 1
-    rows = [cells if len(cells) >= width else _padded(cells, width) for _n, cells in sheet.rows]
-    pick = itemgetter(*indices) if len(indices) > 1 else lambda row: (row[indices[0]],)
+    rows = [cells for _number, cells in sheet.rows]
+    if min(map(len, rows)) < width:  # calamine's rows are all as wide; others may not be
+        rows = [cells if len(cells) >= width else _padded(cells, width) for cells in rows]
     problems: dict[int, list[Problem]] = defaultdict(list)
     parsed_columns = []
-    columns = zip(*map(pick, rows), strict=True)  # the mapped cells, column by column
-    for index, name, cells in zip(indices, names, columns, strict=True):
+    for index, name in zip(indices, names, strict=True):
+        cells = list(map(itemgetter(index), rows))
         parser = PARSERS.get(name, parse_text)
         common, convert = _COMMON.get(name, (str, str.strip))
         errors: list[CellError] = []
-        values = [
-            convert(c) if type(c) is common else _parse_cell(parser, c, errors) for c in cells
-        ]
+        if set(map(type, cells)) == {common}:  # the usual case: one pass in C
+            values = list(map(convert, cells))
+        else:
+            values = [
+                convert(c) if type(c) is common else _parse_cell(parser, c, errors) for c in cells
+            ]
         column = described[index]
         if errors:  # keep the text as written, to show it
             for position in [i for i, value in enumerate(values) if type(value) is CellError]:
@@ -399,21 +406,28 @@ def parse_rows(
         parsed_columns.append(values)
     staff = names.index("staff_number") if "staff_number" in names else None
     staff_column = described[indices[staff]] if staff is not None else ""
+    staff_numbers = parsed_columns[staff] if staff is not None else [""] * len(rows)
     # every field, those without a column as if their cells were empty
     unread = [name for name in FIELDS if name not in names]
     fields = [*names, *unread]
     blanks = [repeat(None if name in _NOT_TEXT else "", len(rows)) for name in unread]
-    result = []
-    for position, row_values in enumerate(zip(*parsed_columns, *blanks, strict=True)):
-        row_problems = problems.get(position) or []
-        number = row_values[staff] if staff is not None else ""
-        if not number and not row_problems and not any(row_values):
-            continue  # blanks only (spaces), or values only in ignored columns
-        if not number and not any(p.column == staff_column for p in row_problems):
+    by_row = zip(*parsed_columns, *blanks, strict=True)
+    result = [
+        ParsedRow(number, staff_number, dict(zip(fields, values, strict=True)), [])
+        for number, staff_number, values in zip(numbers, staff_numbers, by_row, strict=True)
+    ]
+    for position, row_problems in problems.items():
+        result[position].problems = row_problems
+    blank = []
+    for position in [i for i, number in enumerate(staff_numbers) if not number]:
+        row = result[position]
+        if not row.problems and not any(row.values.values()):
+            blank.append(position)  # blanks only (spaces), or values only in ignored columns
+        elif not any(p.column == staff_column for p in row.problems):
             reason = "A staff number is required."
-            row_problems.insert(0, Problem(numbers[position], staff_column, reason))
-        values = dict(zip(fields, row_values, strict=True))
-        result.append(ParsedRow(numbers[position], number, values, row_problems))
+            row.problems.insert(0, Problem(row.row, staff_column, reason))
+    for position in reversed(blank):
+        del result[position]
     return result
 
 

@@ -22,6 +22,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 CHUNK = 1 << 20
 MAX_FORMULAS_NOTED = 100
+UNKNOWN_ROW = 1 << 30
 
 SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -39,7 +40,7 @@ class SheetScan:
     """The first visible worksheet's name and what its XML says about it."""
 
     name: str
-    rows: int  # <row> elements: rows with a value or a format
+    rows: int  # rows that hold cells
     formulas: list[tuple[int, str]] = field(default_factory=list)  # (row, cell) of the first
     merges: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last row, ref)
 
@@ -147,14 +148,13 @@ def _scan_sheet(
         buffer = stream.read(CHUNK)
         match = ROOT_PREFIX.search(buffer[:2048])
         prefix = match.group(1) + b":" if match else b""
-        end_row = b"</" + prefix + b"row>"
-        row_tags = (b"<" + prefix + b"row ", b"<" + prefix + b"row>")
+        end_row = b"</" + prefix + b"row>"  # rows with cells; empty ones are <row …/>
         while True:
             chunk = stream.read(CHUNK)
             last = buffer.rfind(end_row)
             cut = len(buffer) if not chunk else (last + len(end_row) if last >= 0 else 0)
             part, carry = buffer[:cut], buffer[cut:]
-            scan.rows += part.count(row_tags[0]) + part.count(row_tags[1])
+            scan.rows += part.count(end_row)
             if scan.rows > max_rows:
                 raise WorkbookError(
                     f"'{name}' has more than {max_rows:,} rows; import at most "
@@ -178,6 +178,8 @@ def _note_formulas(part: bytes, prefix: bytes, found: list[tuple[int, str]]) -> 
             if match:
                 column, row = match.group(1).decode(), int(match.group(2))
                 found.append((row, f"{column}{row}"))
+            else:  # a cell without its reference (allowed, rare): assume it is in the list
+                found.append((UNKNOWN_ROW, ""))
         position = part.find(tag, position + 1)
 
 

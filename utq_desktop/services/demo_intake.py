@@ -20,15 +20,22 @@ from functools import cache
 from itertools import accumulate
 from typing import Any, TypeVar
 
-from sqlalchemy import Date, DateTime, Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from utq_desktop.domain.enums import TrajectoryStatus as S
 from utq_desktop.domain.intake import TEACHING_LANGUAGES, IntakeState, ProgrammeLevel
-from utq_desktop.domain.intake_models import Intake
+from utq_desktop.domain.intake_models import (
+    CompetenceRating,
+    CriterionRating,
+    Intake,
+    TeachingExperience,
+)
 from utq_desktop.domain.models import AppUser, AuditEntry, Competence, Framework
 from utq_desktop.services import demo_names as N
+from utq_desktop.store.bulk import insert_rows
 
+NO_FIELD = {"field": None, "old_value": None}
 LATER = frozenset({S.LEARNING_ROUTE, S.PORTFOLIO, S.ASSESSMENT, S.QUALIFIED})
 IN_PROGRESS = (
     (IntakeState.DOCUMENTS_INCOMPLETE, 45),
@@ -98,14 +105,16 @@ PAPER = "Recorded from the paper intake form; the CV and self-diagnosis are in t
 
 @dataclass
 class IntakePlan:
-    row: dict[str, Any]  # the intake's columns, without candidate_id
-    # rows of EXPERIENCE_COLUMNS, (competence id, rating, notes), (criterion id, …)
+    row: dict[str, Any]  # the intake's varying columns (not candidate_id, see insert_intakes)
+    framework_id: int | None
+    # rows of EXPERIENCE_COLUMNS (without the intake), (competence id, rating, notes), …
     experiences: list[tuple[Any, ...]] = field(default_factory=list)
     competences: list[tuple[Any, ...]] = field(default_factory=list)
     criteria: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 EXPERIENCE_COLUMNS = (
+    "intake_id",
     "course",
     "level",
     "role",
@@ -113,7 +122,6 @@ EXPERIENCE_COLUMNS = (
     "year_to",
     "students",
     "language",
-    "row_version",
 )
 
 
@@ -194,9 +202,6 @@ class IntakeMaker:
         begun_on = discussed if has_tasks else sent if complete or partly_sent else discussed
         stamp = datetime.combine(begun_on, time(9 + int(r() * 8), int(r() * 60)))
         row = {
-            "framework_id": self.shape.framework_id,
-            "cv_document_sha256": None,
-            "cv_document_name": "",
             "tasks_supervisor": self._head(r) if has_tasks else "",
             "tasks_discussed_on": discussed if has_tasks else None,
             "tasks_agreed": _pick(r, AGREED_TASKS) if has_tasks else "",
@@ -215,11 +220,10 @@ class IntakeMaker:
             "consider_partial_certificate": completed and r() < 0.05,
             "created_at": stamp,
             "updated_at": stamp,
-            "row_version": 1,
         }
         if completed:
             row["meeting_with"] = self.consultants.get(supervisor_id or 0, consultant)
-        plan = IntakePlan(row)
+        plan = IntakePlan(row, self.shape.framework_id)
         if on_paper:
             return plan
         if has_cv:
@@ -258,7 +262,6 @@ class IntakeMaker:
                     last,
                     students if r() < 0.85 else None,
                     LANGUAGES[int(r() * len(LANGUAGES))],
-                    1,
                 )
             )
         return rows
@@ -284,15 +287,21 @@ def consultant_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
 
 def insert_intakes(session: Session, plans: dict[int, IntakePlan], last_id: int, actor: str) -> int:
     """Bulk-insert the intakes of candidates (by id) with their CV lines, self-ratings and
-    one audit entry each; returns the highest intake id."""
+    one audit entry each (store.bulk: one driver call per table); returns the highest
+    intake id."""
     if not plans:
         return last_id
-    columns = ("candidate_id", *next(iter(plans.values())).row)
-    _bulk(
+    same = {  # written into the statement once instead of bound per row
+        "framework_id": next(iter(plans.values())).framework_id,
+        "cv_document_sha256": None,
+        "cv_document_name": "",
+        "row_version": 1,
+    }
+    insert_rows(
         session,
         Intake.__table__,
-        columns,
-        [(cid, *plan.row.values()) for cid, plan in plans.items()],
+        [[{"candidate_id": cid, **plan.row} for cid, plan in plans.items()]],
+        same,
     )
     ids = session.execute(select(Intake.id, Intake.candidate_id).where(Intake.id > last_id)).all()
     experiences, competences, criteria, entries = [], [], [], []
@@ -300,66 +309,29 @@ def insert_intakes(session: Session, plans: dict[int, IntakePlan], last_id: int,
         plan = plans.get(cid)
         if plan is None:  # on a server, someone else's intake may have arrived meanwhile
             continue
-        experiences += [(intake_id, *row) for row in plan.experiences]
-        competences += [(intake_id, *row) for row in plan.competences]
-        criteria += [(intake_id, *row) for row in plan.criteria]
-        entries.append(
-            (plan.row["created_at"], actor, "intake", intake_id, cid, "create", "demo data")
-        )
-    _bulk_plain(session, "teaching_experience", ("intake_id", *EXPERIENCE_COLUMNS), experiences)
-    rating = ("intake_id", "competence_id", "rating", "notes")
-    _bulk_plain(session, "intake_competence_rating", rating, competences)
-    _bulk_plain(
-        session, "intake_criterion_rating", ("intake_id", "criterion_id", *rating[2:]), criteria
-    )
-    audit_columns = ("at", "actor", "entity", "entity_id", "candidate_id", "action", "new_value")
-    _bulk(session, AuditEntry.__table__, audit_columns, entries)
+        experiences += [
+            dict(zip(EXPERIENCE_COLUMNS, (intake_id, *row), strict=True))
+            for row in plan.experiences
+        ]
+        competences += [
+            {"intake_id": intake_id, "competence_id": key, "rating": rating, "notes": notes}
+            for key, rating, notes in plan.competences
+        ]
+        criteria += [
+            {"intake_id": intake_id, "criterion_id": key, "rating": rating, "notes": notes}
+            for key, rating, notes in plan.criteria
+        ]
+        entries.append({"at": plan.row["created_at"], "entity_id": intake_id, "candidate_id": cid})
+    experience = TeachingExperience.__table__
+    for table, rows in (
+        (experience, experiences),
+        (CompetenceRating.__table__, competences),
+        (CriterionRating.__table__, criteria),
+    ):
+        insert_rows(session, table, [rows], {"row_version": 1} if table is experience else {})
+    audit = {"actor": actor, "entity": "intake", "action": "create", "new_value": "demo data"}
+    insert_rows(session, AuditEntry.__table__, [entries], audit | NO_FIELD)
     return max(intake_id for intake_id, _ in ids)
-
-
-def _bulk(
-    session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Insert rows through the driver, dates and times converted by their columns' own
-    bind processors (text for SQLite; nothing for PostgreSQL): several times faster than a
-    Core executemany, which builds and processes a parameter dictionary per row. Other
-    values are plain (numbers, text, booleans, None) and need no conversion."""
-    if not rows:
-        return
-    dialect = session.connection().dialect
-    converters = []
-    for position, name in enumerate(columns):
-        column_type = table.c[name].type
-        if isinstance(column_type, Date | DateTime):
-            process = column_type.dialect_impl(dialect).bind_processor(dialect)
-            if process is not None:
-                converters.append((position, process))
-    if converters:
-        values = list(zip(*rows, strict=True))  # column by column: one pass each
-        for position, process in converters:
-            seen: dict[Any, Any] = {}  # dates repeat a lot: convert each distinct one once
-            values[position] = tuple(
-                None
-                if value is None
-                else seen[value]
-                if value in seen
-                else seen.setdefault(value, process(value))
-                for value in values[position]
-            )
-        rows = list(zip(*values, strict=True))
-    _bulk_plain(session, table.name, columns, rows)
-
-
-def _bulk_plain(
-    session: Session, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Insert rows of plain values (numbers, text, None) through the driver."""
-    if not rows:
-        return
-    connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-    connection.exec_driver_sql(sql, rows)
 
 
 @cache

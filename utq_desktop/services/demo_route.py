@@ -182,11 +182,11 @@ def insert_routes(
     ours = set(route_ids.values())
     new_ids = [
         activity_id
-        for activity_id, route_id in session.connection().execute(
-            select(RouteActivity.id, RouteActivity.route_id)
-            .where(RouteActivity.id > last_activity)
-            .order_by(RouteActivity.id)
+        for activity_id, route_id in session.connection()
+        .exec_driver_sql(
+            f"SELECT id, route_id FROM route_activity WHERE id > {int(last_activity)} ORDER BY id"
         )
+        .fetchall()
         if route_id in ours
     ]
     pairs = [
@@ -253,7 +253,9 @@ def _activities(
         recognised.add(competence)
         on = day(min(today - 1, meeting + int(r() * 20)))
         plan.recognitions.append((competence, PARTIAL[int(r() * len(PARTIAL))], on))
-    chosen = [i for i in items if r() < 0.9 and not set(i.competences) <= recognised]
+    chosen = [i for i in items if r() < 0.9]
+    if recognised:  # a competence already covered: its own items are left out
+        chosen = [i for i in chosen if not set(i.competences) <= recognised]
     titles = {item.title for item in chosen}
     for _ in range(int(r() * 2.6)):
         kind, title, provider, hours = EXTRAS[int(r() * len(EXTRAS))]

@@ -192,6 +192,7 @@ def _changes_since_agreement(session: Session, route: LearningRoute | None) -> i
         return 0
     agreed = session.scalar(
         select(func.max(AuditEntry.id)).where(
+            AuditEntry.candidate_id == route.candidate_id,  # indexed
             AuditEntry.entity == ROUTE,
             AuditEntry.entity_id == route.id,
             AuditEntry.field.in_(("agreed_on", "agreed_by")),

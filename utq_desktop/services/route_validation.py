@@ -117,15 +117,12 @@ def audit_value(name: str, value: object) -> object:
     return value
 
 
-def described(
-    session: Session, data: ActivityInput, dates: StatusDates, brief: bool = False
-) -> list[Change]:
-    """The audit changes of a new activity: every value, or (``brief``, for activities a
-    template adds by the dozen) only its planned date and competences."""
+def described(session: Session, data: ActivityInput, dates: StatusDates) -> list[Change]:
+    """The audit changes of a new activity: each value it was given."""
     changes: list[Change] = [
         (audit_field(name, data.title), None, audit_value(name, value))
         for name, value in activity_columns(data).items()
-        if name != "title" and value not in (None, "") and (not brief or name == "planned_on")
+        if name != "title" and value not in (None, "")
     ]
     if data.competence_ids:
         changes.append(

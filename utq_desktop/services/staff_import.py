@@ -105,8 +105,10 @@ class StaffImportService:
             plan = self._plan(session, sheet, mapping, progress, 2 * rows)
             if plan.rejected and not skip_invalid:
                 return plan
-            new = [row for row in plan.rows if row.outcome is Outcome.NEW]
-            changed = [row for row in plan.rows if row.outcome is Outcome.UPDATED]
+            by_outcome: dict[Outcome, list[PlannedRow]] = {o: [] for o in Outcome}
+            for row in plan.rows:
+                by_outcome[row.outcome].append(row)
+            new, changed = by_outcome[Outcome.NEW], by_outcome[Outcome.UPDATED]
             work = max(1, len(new) + len(changed))
 
             def written(count: int) -> None:  # the second half of the progress bar
@@ -178,10 +180,8 @@ class StaffImportService:
             literal(f"Imported from staff list {file_name}"),
         )
         first_id = (session.scalar(select(func.max(Candidate.id))) or 0) + 1
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            insert_rows(session, _TABLE, [row.values for row in chunk], fixed)
-            done(start + len(chunk))
+        chunks = ([row.values for row in rows[i : i + CHUNK]] for i in range(0, len(rows), CHUNK))
+        insert_rows(session, _TABLE, chunks, fixed, done)
         # Ours are the rows from first_id on with this exact created_at: on a server, others'
         # candidates may arrive meanwhile, but not in the same microsecond.
         session.execute(

@@ -278,9 +278,13 @@ def translate_errors(url: str, phase: Phase = "write") -> Iterator[None]:
     """
     try:
         yield
-    except sa_exc.OperationalError as error:
-        raise _operational(url, error, phase) from error
-    except sa_exc.DatabaseError as error:
+    except sa_exc.DBAPIError as error:
+        if is_server_url(url):  # store.server knows what a server's errors mean
+            raise server_error(url, error, phase) from error
+        if isinstance(error, sa_exc.OperationalError):
+            raise _operational(url, error) from error
+        if not isinstance(error, sa_exc.DatabaseError):
+            raise
         message = str(error.orig) if error.orig is not None else str(error)
         if "not a database" in message or "malformed" in message:
             raise NotADatabaseError(
@@ -288,18 +292,10 @@ def translate_errors(url: str, phase: Phase = "write") -> Iterator[None]:
                 "Restore it from a backup; nothing was changed."
             ) from error
         raise DatabaseError(f"The database '{describe(url)}' reported: {message}") from error
-    except sa_exc.DBAPIError as error:  # e.g. InterfaceError: a connection closed under us
-        translated = server_error(url, error, phase) if is_server_url(url) else None
-        if translated is None:
-            raise
-        raise translated from error
 
 
-def _operational(url: str, error: sa_exc.OperationalError, phase: Phase) -> DatabaseError:
-    if is_server_url(url):
-        translated = server_error(url, error, phase)
-        if translated is not None:
-            return translated
+def _operational(url: str, error: sa_exc.OperationalError) -> DatabaseError:
+    """What an SQLite error means for the file."""
     message = str(error.orig) if error.orig is not None else str(error)
     where = describe(url)
     if "locked" in message or "busy" in message:

@@ -35,8 +35,9 @@ CONNECT_DEFAULTS: dict[str, object] = {
 # SQLSTATEs that mean the connection or the server went away (class 08: connection
 # exception; 57P01-57P03: administrator shutdown, crash shutdown, cannot connect now).
 GONE_STATES = ("08", "57P01", "57P02", "57P03")
-# Two transactions that got in each other's way; retrying is safe (nothing was written).
-CONFLICT_STATES = ("40001", "40P01")
+# Two transactions that got in each other's way (serialization failure, deadlock, a unique
+# or foreign key constraint another user's save just broke): nothing was written.
+CONFLICT_STATES = ("40001", "40P01", "23505", "23503")
 REFUSED_HINTS = (
     "authentication failed",
     "no pg_hba.conf entry",
@@ -86,8 +87,8 @@ def server_address(url: str) -> str:
     return f"{host}:{parsed.port or 5432}"
 
 
-def server_error(url: str, error: sa_exc.DBAPIError, phase: Phase) -> DatabaseError | None:
-    """A clear error for a server problem, or None when ``error`` is not one of those."""
+def server_error(url: str, error: sa_exc.DBAPIError, phase: Phase) -> DatabaseError:
+    """The message for a driver error from the server; the transaction was rolled back."""
     where = server_address(url)
     original = error.orig if error.orig is not None else error
     detail = _first_line(str(original))
@@ -99,12 +100,15 @@ def server_error(url: str, error: sa_exc.DBAPIError, phase: Phase) -> DatabaseEr
         )
     if state.startswith(CONFLICT_STATES):
         return DatabaseLockedError(
-            "Another user was saving the same records at the same moment; nothing was saved. "
-            "Try again."
+            f"Another user saved a change to the same records at the same moment ({detail}); "
+            "nothing was saved. Reload and try again."
         )
     gone = error.connection_invalidated or not state or state.startswith(GONE_STATES)
-    if not gone:
-        return None
+    if not gone:  # e.g. the server's disk is full, a statement was cancelled
+        return DatabaseError(
+            f"The database server at {where} reported a problem ({detail}); nothing was "
+            "saved. Try again, or ask the database administrator if it persists."
+        )
     if phase == "commit":
         return DatabaseConnectionError(
             f"The connection to the database server at {where} was lost while your change "

@@ -75,6 +75,10 @@ class CompetenceChart(QWidget):
                 rated = _tr("{value} of {top} ({label})").format(
                     value=row.rating, top=top, label=labels.get(row.rating, "")
                 )
+            if row.criteria:
+                rated += _tr("; criteria rated separately: {ratings}").format(
+                    ratings=", ".join(str(value) for value in row.criteria)
+                )
             lines.append(f"{row.code} {row.name}: {rated}")
         return "\n".join(lines)
 

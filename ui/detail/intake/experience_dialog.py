@@ -68,12 +68,12 @@ class ExperienceDialog(IntakeDialog):
         self.students.setSpecialValueText(self.tr("unknown"))
         self.language = self._editable_combo("language", self.tr("Language"), TEACHING_LANGUAGES)
 
-        self.form.addRow(self.tr("&Course:"), self.course)
+        self.form.addRow(self.tr("C&ourse:"), self.course)
         self.form.addRow(self.tr("Programme &level:"), self.level)
         self.form.addRow(self.tr("&Role:"), self.role)
         self.form.addRow(self.tr("&From:"), self.year_from)
         self.form.addRow(self.tr("&Until:"), self.year_to)
-        self.form.addRow(self.tr("&Students:"), self.students)
+        self.form.addRow(self.tr("Stude&nts:"), self.students)
         self.form.addRow(self.tr("Lan&guage:"), self.language)
         if experience is not None:
             self.fill_experience(experience.data)

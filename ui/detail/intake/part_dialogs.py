@@ -47,7 +47,7 @@ class TeachingTasksDialog(IntakeDialog):
         )
         self.discussed_on = DateField("tasks_discussed_on", self.tr("Discussed on"), self)
         self.agreed = _text_box(self, "tasks_agreed", self.tr("Agreed teaching tasks"))
-        self.form.addRow(self.tr("Department &supervisor:"), self.supervisor)
+        self.form.addRow(self.tr("Department su&pervisor:"), self.supervisor)
         self.form.addRow(self.tr("Discussed on:"), self.discussed_on)
         self.form.addRow(self.tr("&Agreed tasks:"), self.agreed)
         self.fill(detail)
@@ -79,7 +79,7 @@ class DocumentsDialog(IntakeDialog):
         facts = detail.facts
         self.cv = self._check("cv_sent", self.tr("&Educational CV"), facts.has_cv)
         self.self_diagnosis = self._check(
-            "self_diagnosis_sent", self.tr("&Self-diagnosis"), facts.has_self_diagnosis
+            "self_diagnosis_sent", self.tr("Self-&diagnosis"), facts.has_self_diagnosis
         )
         self.tasks = self._check("tasks_sent", self.tr("&Teaching tasks"), facts.tasks_discussed)
         self.sent_on = DateField("documents_sent_on", self.tr("Date sent"), self)

@@ -133,7 +133,7 @@ class MeetingSection(_Part):
         self.value_row("agreements", self.tr("Agreements"))
         self.value_row("consider", self.tr("To consider"))
         self.edit_button = self.action_button(
-            "intakeEditMeeting", self.tr("Edit &meeting…"), self.edit
+            "intakeEditMeeting", self.tr("Edit meeti&ng…"), self.edit
         )
 
     def show_detail(self, detail: IntakeDetail) -> None:

@@ -80,10 +80,16 @@ class IntakeProgress(QWidget):
             if not sent
         ]
 
+    def listed(self, items: list[str]) -> str:
+        """'a, b and c'."""
+        if len(items) < 2:
+            return "".join(items)
+        return self.tr("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
     def hint(self, detail: IntakeDetail) -> str:
         """What the coordinator does next."""
         state, meeting = detail.state, detail.meeting
-        missing = ", ".join(self.missing_documents(detail))
+        missing = self.listed(self.missing_documents(detail))
         if state is IntakeState.NOT_STARTED:
             return self.tr(
                 "Nothing recorded yet: start with the educational CV, the self-diagnosis or "

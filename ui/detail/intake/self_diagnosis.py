@@ -138,7 +138,7 @@ class SelfDiagnosisSection(SectionBox):
         self.body.addWidget(self.chart)
         self.body.addWidget(self.table)
         self.edit_button = self.action_button(
-            "intakeEditSelfDiagnosis", self.tr("Edit self-&diagnosis…"), self._edit
+            "intakeEditSelfDiagnosis", self.tr("Edit self-dia&gnosis…"), self._edit
         )
 
     def show_detail(self, detail: IntakeDetail) -> None:

@@ -101,6 +101,7 @@ class AddActivity(RouteCommand):
 
     def revert(self) -> None:
         self.snapshot = self.services.route.remove_activity(self.handle.id, self.handle.version)
+        self.handle.id = 0  # gone: its id may be given to another activity
 
 
 class RemoveActivity(RouteCommand):
@@ -120,6 +121,7 @@ class RemoveActivity(RouteCommand):
 
     def apply(self) -> None:
         self.snapshot = self.services.route.remove_activity(self.handle.id, self.handle.version)
+        self.handle.id = 0  # gone: its id may be given to another activity
 
     def revert(self) -> None:
         self.handle.id = self.services.route.restore_activity(self.candidate_id, self.snapshot)

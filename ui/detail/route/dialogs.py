@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -145,7 +146,13 @@ class ActivityDialog(FormDialog):
         self.provider.setAccessibleName(self.tr("Provider"))
         self.provider.setPlaceholderText(self.tr("e.g. the teaching academy, UTQ supervisor"))
         self.provider.setMaxLength(200)
-        self.planned_on = date_edit(self, "activityPlannedOn", self.tr("Planned date"), True)
+        self.planned_on = date_edit(self, "activityPlannedOn", self.tr("Planned date"), False)
+        self.undated = QCheckBox(self.tr("&no date yet"), self)
+        self.undated.setObjectName("activityUndated")
+        self.undated.toggled.connect(lambda checked: self.planned_on.setEnabled(not checked))
+        planned_row = QHBoxLayout()
+        planned_row.addWidget(self.planned_on, 1)
+        planned_row.addWidget(self.undated)
         self.offset = QSpinBox(self)
         self.offset.setObjectName("activityOffset")
         self.offset.setRange(0, MAX_OFFSET_MONTHS)
@@ -185,9 +192,10 @@ class ActivityDialog(FormDialog):
         if template:
             self.form.addRow(self.tr("P&lanned:"), self.offset)
             self.planned_on.hide()
+            self.undated.hide()
             self.notes.hide()
         else:
-            self.form.addRow(self.tr("P&lanned on:"), self.planned_on)
+            self.form.addRow(self.tr("P&lanned on:"), planned_row)
             self.offset.hide()
         self.form.addRow(self.tr("&Hours:"), self.hours)
         if competences:
@@ -219,7 +227,12 @@ class ActivityDialog(FormDialog):
             wanted = set(initial.competence_codes)
             role = Qt.ItemDataRole.UserRole + 1
         else:
-            self.planned_on.setDate(to_qdate(initial.planned_on))
+            # a new activity starts on the first of next month; an undated one stays undated
+            today = date.today()
+            first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+            planned = initial.planned_on or first_of_next
+            self.planned_on.setDate(to_qdate(planned))
+            self.undated.setChecked(initial.planned_on is None and bool(initial.title))
             self.notes.setPlainText(initial.notes)
             wanted = set(initial.competence_ids)  # type: ignore[arg-type]
             role = Qt.ItemDataRole.UserRole
@@ -252,7 +265,7 @@ class ActivityDialog(FormDialog):
             kind=kind,
             title=self.title.text(),
             provider=self.provider.text(),
-            planned_on=from_qdate(self.planned_on.date()),
+            planned_on=None if self.undated.isChecked() else from_qdate(self.planned_on.date()),
             hours=hours,
             competence_ids=self.checked(),
             notes=self.notes.toPlainText(),

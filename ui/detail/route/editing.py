@@ -190,6 +190,7 @@ class RouteEditor(QObject):
         except UtqError as error:
             show_error(self.tab, self.tr("Could not remove the activity"), error)
             return
+        handle.id = 0  # gone: its id may be given to another activity
         self._push(
             RemoveActivity(
                 self.tab.services,

@@ -3,6 +3,7 @@ of it from intake to deadline; edits are undoable; the route prints as a PDF."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -35,6 +36,7 @@ from ui.detail.route.editing import RouteEditor
 from ui.detail.route.models import ActivityTableModel, ProgressModel
 from ui.detail.route.texts import status_action_text
 from ui.detail.route.timeline import RouteTimeline
+from ui.dialogs.apply_template_dialog import ApplyTemplateDialog
 from ui.formatting import format_date
 from ui.messages import show_error
 
@@ -66,10 +68,12 @@ class RouteTab(DetailTab):
         self.summary = QLabel(self)
         self.summary.setObjectName("routeSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.agreement = QLabel(self)
         self.agreement.setObjectName("routeAgreement")
         self.agreement.setWordWrap(True)
+        self.agreement.setTextFormat(Qt.TextFormat.PlainText)
         self.agree_button = QPushButton(self.tr("Record a&greement…"), self)
         self.agree_button.setObjectName("routeAgreeButton")
         self.agree_button.clicked.connect(lambda: self.editor.edit_agreement())
@@ -236,7 +240,9 @@ class RouteTab(DetailTab):
 
     def _summary(self, route: RouteDetail) -> str:
         parts = [
-            self.tr("Framework: {name}").format(name=route.framework or self.tr("none")),
+            self.tr("Framework: {name}").format(
+                name=html.escape(route.framework) or self.tr("none")
+            ),
             self.tr("Intake: {date}").format(
                 date=format_date(route.intake_on) or self.tr("not held yet")
             ),
@@ -248,11 +254,11 @@ class RouteTab(DetailTab):
         overdue = sum(a.overdue for a in route.activities)
         if late:
             parts.append(
-                "<b style='color:#c62828'>" + self.tr("after the deadline: %n", "", late) + "</b>"
+                "<b style='color:#c62828'>" + self.tr("After the deadline: %n", "", late) + "</b>"
             )
         if overdue:
             parts.append(
-                "<span style='color:#b26a00'>" + self.tr("overdue: %n", "", overdue) + "</span>"
+                "<span style='color:#b26a00'>" + self.tr("Overdue: %n", "", overdue) + "</span>"
             )
         if not route.activities:
             parts.append(self.tr("No activities yet: add one, or apply a route template."))
@@ -323,9 +329,9 @@ class RouteTab(DetailTab):
         route = self.route
         if route is None:
             return
-        from ui.dialogs.apply_template_dialog import ApplyTemplateDialog
-
-        dialog = ApplyTemplateDialog(self.services, [route.candidate_id], self)
+        dialog = ApplyTemplateDialog(
+            self.services, [route.candidate_id], self, [route.candidate_name]
+        )
         if dialog.exec() == ApplyTemplateDialog.DialogCode.Accepted and dialog.result_:
             self.candidate_changed.emit(route.candidate_id)
             self.show_notice(dialog.summary())

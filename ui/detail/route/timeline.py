@@ -189,7 +189,7 @@ class RouteTimeline(QWidget):
             )
         activities = {a.id: a for a in route.activities}
         for marker in self.markers():
-            self._marker(painter, marker, activities[marker.activity_id], axis_y)
+            self._marker(painter, marker, activities[marker.activity_id])
         self._legend(painter, metrics)
         undated = sum(1 for a in route.activities if marker_day(a) is None)
         if not route.activities or undated:
@@ -269,8 +269,12 @@ class RouteTimeline(QWidget):
                 painter.drawText(QPointF(left, TOP - 8), label)
                 return
 
-    def _marker(self, painter: QPainter, marker: Marker, activity: Activity, axis_y: float) -> None:
-        center = QPointF(marker.x, axis_y - 10 - marker.row * ROW_HEIGHT)
+    def center_of(self, marker: Marker) -> QPointF:
+        axis_y = self.height() - self.legend_height() - AXIS_HEIGHT
+        return QPointF(marker.x, axis_y - 10 - marker.row * ROW_HEIGHT)
+
+    def _marker(self, painter: QPainter, marker: Marker, activity: Activity) -> None:
+        center = self.center_of(marker)
         fill = LATE_COLOR if marker.late else STATUS_COLORS[activity.status]
         ring = LATE_COLOR.darker(140) if marker.late else OVERDUE_COLOR if marker.overdue else None
         pen = QPen(ring or fill.darker(130))
@@ -345,10 +349,9 @@ class RouteTimeline(QWidget):
     # --- interaction -------------------------------------------------------------------------
 
     def marker_at(self, x: float, y: float) -> Marker | None:
-        axis_y = self.height() - self.legend_height() - AXIS_HEIGHT
         for marker in self.markers():
-            cy = axis_y - 10 - marker.row * ROW_HEIGHT
-            if (marker.x - x) ** 2 + (cy - y) ** 2 <= (RADIUS + 2) ** 2:
+            center = self.center_of(marker)
+            if (center.x() - x) ** 2 + (center.y() - y) ** 2 <= (RADIUS + 2) ** 2:
                 return marker
         return None
 
