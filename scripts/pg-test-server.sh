@@ -39,8 +39,10 @@ as_owner() {  # run a server program as the owner of the cluster
   fi
 }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+free_port() {  # a port nothing listens on now (another program may still take it: retried)
+  local python=python3
+  command -v python3 >/dev/null 2>&1 || python="$(dirname "$0")/../.venv/bin/python"
+  "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 bin=$(bindir)
@@ -51,18 +53,28 @@ case "$action" in
     if [ "$(id -u)" -eq 0 ]; then
       id postgres >/dev/null 2>&1 || die "no 'postgres' user to run the server as (install postgresql)"
       chown postgres: "$dir"
+      runuser -u postgres -- test -w "$dir" ||
+        die "the postgres user cannot reach $dir: use a folder under /tmp (e.g. mktemp -d)"
     fi
     # -E UTF8: without it a machine with no LANG gets an SQL_ASCII cluster psycopg refuses.
     log=$(as_owner "$bin/initdb" -D "$dir/data" --auth=trust -E UTF8 --no-locale --no-sync \
       -U postgres 2>&1) || { echo "$log" >&2; die "initdb failed"; }
-    port=$(free_port)
-    options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
-    if [ "$fast" = 1 ]; then
-      options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    fi
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w -t 60 start \
-      >/dev/null || { cat "$dir/server.log" >&2; die "the server did not start"; }
-    echo "postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+    for attempt in 1 2 3; do
+      port=$(free_port)
+      options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+      if [ "$fast" = 1 ]; then
+        options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      fi
+      if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w -t 60 \
+        start >/dev/null; then
+        echo "postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+        exit 0
+      fi
+      grep -q "could not bind\|already in use" "$dir/server.log" || break
+      echo "pg-test-server.sh: port $port was taken meanwhile; attempt $attempt of 3" >&2
+    done
+    cat "$dir/server.log" >&2
+    die "the server did not start"
     ;;
   stop)
     [ -f "$dir/data/postmaster.pid" ] || exit 0

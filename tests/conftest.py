@@ -16,7 +16,9 @@ Database fixtures (tests/database_backends.py does the work):
 
 A test that is about SQLite files themselves (file headers, locks, backups, permissions)
 keeps using tmp_path and stays SQLite-only. The report header names the backend and the
-summary counts the tests that ran on it.
+summary counts the tests that ran on it. With UTQ_TEST_DATABASE_ONLY=1 as well (the
+PostgreSQL pass of scripts/test.sh), only the tests that use a database fixture or are
+marked ``postgres`` run: the rest never touch the server and ran in the SQLite pass.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("UTQ_USER", "tester")
 
 DATABASE_FIXTURES = frozenset({"database", "empty_database", "databases", "database_url"})
+DATABASE_ONLY_ENV = "UTQ_TEST_DATABASE_ONLY"
 _on_backend = pytest.StashKey[int]()
+_left_out = pytest.StashKey[int]()
 
 
 @pytest.fixture(scope="session")
@@ -82,6 +86,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "postgres: needs a PostgreSQL server (UTQ_TEST_POSTGRES_URL); else skipped"
     )
     config.stash[_on_backend] = 0
+    config.stash[_left_out] = 0
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -95,19 +100,31 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip = pytest.mark.skip(reason="needs PostgreSQL: set UTQ_TEST_POSTGRES_URL")
-    used = 0
+    only_database = backend() == POSTGRESQL and os.environ.get(DATABASE_ONLY_ENV) == "1"
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
     for item in items:
-        if item.get_closest_marker("postgres") is not None and backend() != POSTGRESQL:
+        needs_server = item.get_closest_marker("postgres") is not None
+        if needs_server and backend() != POSTGRESQL:
             item.add_marker(skip)
-        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        uses_database = bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if uses_database:
             item.user_properties.append(("database_backend", backend()))
-            used += 1
-    config.stash[_on_backend] = used
+        (kept if uses_database or needs_server or not only_database else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+    config.stash[_on_backend] = sum(
+        bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) for item in items
+    )
+    config.stash[_left_out] = len(left_out)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     used = terminalreporter.config.stash.get(_on_backend, 0)
+    left_out = terminalreporter.config.stash.get(_left_out, 0)
     name = "PostgreSQL" if backend() == POSTGRESQL else "SQLite"
-    terminalreporter.write_line(
-        f"database backend: {name} — {used} collected tests use the database fixtures"
-    )
+    line = f"database backend: {name} — {used} collected tests use the database fixtures"
+    if left_out:
+        line += f"; {left_out} tests that use no database were left out ({DATABASE_ONLY_ENV}=1)"
+    terminalreporter.write_line(line)

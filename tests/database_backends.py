@@ -4,7 +4,8 @@ Without UTQ_TEST_POSTGRES_URL every database is an SQLite file in the test's tmp
 it (e.g. postgresql+psycopg://postgres@127.0.0.1:5433/postgres, a role that may create
 databases) every database is a fresh PostgreSQL database, ``utq_test_<random>``, made from a
 template migrated once per session (CREATE DATABASE … TEMPLATE takes ~20 ms) and dropped
-when the test ends. scripts/test.sh runs the suite both ways.
+when the test ends. A helper thread keeps the next copy ready and drops the used ones, so a
+test rarely waits for either. scripts/test.sh runs the suite both ways.
 
 Tests get these through the fixtures in tests/conftest.py (``database``, ``empty_database``,
 ``databases``); this module holds the machinery and ``TempDatabase``, which test modules may
@@ -16,10 +17,13 @@ import for type hints and for reading the database independently of the services
 from __future__ import annotations
 
 import os
+import queue
 import re
 import secrets
 import shutil
-from collections.abc import Sequence
+import sys
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -121,6 +125,9 @@ class DatabaseFactory:
         self._template: str | None = None  # the SQLite file or PostgreSQL database name
         self._admin: Engine | None = None
         self._strategy: str | None = None
+        self._ready: list[TempDatabase] = []  # copies of the template made ahead of time
+        self._lock = threading.Lock()  # one CREATE DATABASE from the template at a time
+        self._worker: _Worker | None = None
 
     @property
     def backend(self) -> str:
@@ -134,7 +141,10 @@ class DatabaseFactory:
             path = folder / f"{name}.sqlite"
             shutil.copyfile(template, path)
             return TempDatabase(sqlite_url(path), path)
-        return self._create_database(f"TEMPLATE {template}{self._copy_strategy()}")
+        with self._lock:
+            database = self._ready.pop() if self._ready else self._copy_template()
+        self._background(self._prepare_next)
+        return database
 
     def empty(self, folder: Path, name: str = "empty") -> TempDatabase:
         """No schema at all: an SQLite path not created yet, or an empty server database."""
@@ -146,7 +156,7 @@ class DatabaseFactory:
     def drop(self, database: TempDatabase) -> None:
         database.close()
         if database.is_postgres:
-            self._admin_run(f'DROP DATABASE IF EXISTS "{database.name}" WITH (FORCE)')
+            self._background(lambda: self._drop(database.name))
 
     def terminate_connections(self, database: TempDatabase) -> int:
         """Kill every server connection to ``database`` (as a server restart would)."""
@@ -162,13 +172,13 @@ class DatabaseFactory:
             ).scalar_one()
         return int(killed)
 
-    def server_setting(self, name: str) -> str:
-        with self._admin_engine().connect() as connection:
-            return str(connection.execute(text(f"SHOW {name}")).scalar_one())
-
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()  # finishes the drops queued so far
+        for database in self._ready:
+            self._drop(database.name)
         if self.server_url is not None and self._template is not None:
-            self._admin_run(f'DROP DATABASE IF EXISTS "{self._template}" WITH (FORCE)')
+            self._drop(self._template)
         if self._admin is not None:
             self._admin.dispose()
 
@@ -190,6 +200,22 @@ class DatabaseFactory:
         open_services(database.url, actor="setup").close()  # loads the frameworks
         self._template = database.name
         return self._template
+
+    def _copy_template(self) -> TempDatabase:
+        return self._create_database(f"TEMPLATE {self._template}{self._copy_strategy()}")
+
+    def _prepare_next(self) -> None:
+        with self._lock:
+            if not self._ready:
+                self._ready.append(self._copy_template())
+
+    def _drop(self, name: str) -> None:
+        self._admin_run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _background(self, task: Callable[[], None]) -> None:
+        if self._worker is None:
+            self._worker = _Worker()
+        self._worker.submit(task)
 
     def _copy_strategy(self) -> str:
         """PostgreSQL 15+ copies a small template 3-10x faster file by file than through
@@ -218,6 +244,29 @@ class DatabaseFactory:
     def _admin_run(self, sql: str) -> None:
         with self._admin_engine().connect() as connection:
             connection.execute(text(sql))
+
+
+class _Worker:
+    """One thread running database chores in order; a failure is reported, not raised."""
+
+    def __init__(self) -> None:
+        self._tasks: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="test-databases", daemon=True)
+        self._thread.start()
+
+    def submit(self, task: Callable[[], None]) -> None:
+        self._tasks.put(task)
+
+    def close(self) -> None:
+        self._tasks.put(None)
+        self._thread.join(timeout=120)
+
+    def _run(self) -> None:
+        while (task := self._tasks.get()) is not None:
+            try:
+                task()
+            except Exception as error:  # e.g. a database still in use: left behind
+                print(f"database_backends: a chore failed: {error}", file=sys.stderr)
 
 
 def _plain_engine(url: str) -> Engine:

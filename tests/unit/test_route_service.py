@@ -190,6 +190,8 @@ def test_overdue_and_late_activities_are_flagged(services: Services, ayse: int) 
 
 
 def test_agreement_is_recorded_and_later_changes_are_counted(services: Services, ayse: int) -> None:
+    assert services.route.set_agreement(ayse, RouteAgreement(), 0) == 0
+    assert services.route.detail(ayse).row_version == 0  # no empty route was started
     services.route.add_activity(ayse, module(services, ayse))
     route = services.route.detail(ayse)
     with pytest.raises(ValidationError, match="who agreed") as caught:

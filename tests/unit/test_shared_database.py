@@ -102,6 +102,27 @@ def test_settings_without_expected_version_save_unconditionally(database: TempDa
     assert services.settings.update(InstitutionSettingsData("UT", 5, "4tu")) == 3
 
 
+# --- the same rules on both backends -----------------------------------------------------------
+
+
+def test_text_longer_than_its_column_is_refused_on_every_backend(database: TempDatabase) -> None:
+    """PostgreSQL would refuse it with a driver error and SQLite store it whole: both refuse
+    it the same way, naming the field, before anything is written."""
+    services = database.open("anna")
+    with pytest.raises(ValidationError) as info:
+        services.candidates.create(replace(EVA, department="Physics " * 16))  # 127 once trimmed
+    assert (info.value.field, str(info.value)) == (
+        "department",
+        "Department may be at most 120 characters long (127 given); nothing was saved.",
+    )
+    cid = services.candidates.create(replace(EVA, department="P" * 120))
+    with pytest.raises(ValidationError, match=r"^Position may be at most 120"):
+        services.candidates.update(cid, replace(EVA, department="P" * 120, position="x" * 121), 1)
+    assert database.query("SELECT length(department), position, row_version FROM candidate") == [
+        (120, "", 1)
+    ]
+
+
 # --- many users at the same instant --------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -329,12 +329,18 @@ PARSERS = {
     "employment_start": parse_date,
 }
 _NOT_TEXT = frozenset({"fte", "employment_start"})
-# The type most cells of a column have, and what such a cell becomes without a parser call.
-_COMMON: dict[str, tuple[type, Any]] = {
-    "email": (str, lambda cell: cell.strip().lower()),
-    "fte": (float, float),
-    "employment_start": (date, lambda cell: cell),
+# The type most cells of a column have; what a whole column of them becomes in C-level
+# passes (no Python call per cell); and what one such cell becomes.
+_COMMON: dict[str, tuple[type, Callable[[list[Any]], list[Any]], Callable[[Any], Any]]] = {
+    "email": (
+        str,
+        lambda cells: list(map(str.lower, map(str.strip, cells))),
+        lambda cell: cell.strip().lower(),
+    ),
+    "fte": (float, list, float),
+    "employment_start": (date, list, lambda cell: cell),
 }
+_TEXT = (str, lambda cells: list(map(str.strip, cells)), str.strip)
 
 
 # --- rows ----------------------------------------------------------------------------------
@@ -385,10 +391,10 @@ def parse_rows(
     for index, name in zip(indices, names, strict=True):
         cells = list(map(itemgetter(index), rows))
         parser = PARSERS.get(name, parse_text)
-        common, convert = _COMMON.get(name, (str, str.strip))
+        common, convert_all, convert = _COMMON.get(name, _TEXT)
         errors: list[CellError] = []
-        if set(map(type, cells)) == {common}:  # the usual case: one pass in C
-            values = list(map(convert, cells))
+        if set(map(type, cells)) == {common}:  # the usual case: passes in C
+            values = convert_all(cells)
         else:
             values = [
                 convert(c) if type(c) is common else _parse_cell(parser, c, errors) for c in cells
@@ -412,10 +418,8 @@ def parse_rows(
     fields = [*names, *unread]
     blanks = [repeat(None if name in _NOT_TEXT else "", len(rows)) for name in unread]
     by_row = zip(*parsed_columns, *blanks, strict=True)
-    result = [
-        ParsedRow(number, staff_number, dict(zip(fields, values, strict=True)), [])
-        for number, staff_number, values in zip(numbers, staff_numbers, by_row, strict=True)
-    ]
+    values = map(dict, map(zip, repeat(fields), by_row))  # in C: no Python call per row
+    result = list(map(ParsedRow, numbers, staff_numbers, values, map(list, repeat(()))))
     for position, row_problems in problems.items():
         result[position].problems = row_problems
     blank = []

@@ -99,7 +99,7 @@ NOTES = (
     "Strong point according to student evaluations.",
 )
 RATING_WEIGHTS = (20, 40, 30, 10)  # over the framework's scale, lowest first
-PAPER_YEARS = 2  # intakes held longer ago than this were recorded from the paper file
+PAPER_YEARS = 1  # intakes held longer ago than this were recorded from the paper file
 PAPER = "Recorded from the paper intake form; the CV and self-diagnosis are in the paper file."
 
 

@@ -242,6 +242,10 @@ class RouteService:
                 )
         else:
             agreed_by = ""
+            if expected_version == 0:  # nothing agreed on a route not started: no change
+                with self._context.read() as session:
+                    if route_of(session, candidate_id) is None:
+                        return 0
         if len(agreed_by) > 200:
             raise ValidationError("A name is at most 200 characters.", "agreed_by")
         with self._route_edit(candidate_id, expected_version) as (session, route):

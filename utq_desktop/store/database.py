@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, String, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +26,7 @@ from utq_desktop.errors import (
     DatabaseNeedsMigrationError,
     DatabaseTooNewError,
     NotADatabaseError,
+    ValidationError,
 )
 from utq_desktop.store.files import FileStore
 from utq_desktop.store.location import describe, sqlite_path
@@ -72,9 +73,31 @@ def open_database(url: str, *, migrate: bool = False) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(
-        url, engine, sessionmaker(engine, expire_on_commit=False), file_store_for(url), backup
-    )
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    event.listen(sessions, "before_flush", check_text_lengths)
+    return Database(url, engine, sessions, file_store_for(url), backup)
+
+
+def check_text_lengths(session: Session, _context: object, _instances: object) -> None:
+    """Refuse text longer than its column, on every backend alike.
+
+    PostgreSQL refuses it with a driver error, SQLite silently stores it; this check runs
+    before either sees it and names the field (ORM writes; bulk inserts check their rows).
+    """
+    for instance in (*session.new, *session.dirty):
+        for attribute in inspect(instance).mapper.column_attrs:
+            column_type = attribute.columns[0].type
+            length = getattr(column_type, "length", None)
+            if not length or not isinstance(column_type, String):
+                continue
+            value = getattr(instance, attribute.key)
+            if isinstance(value, str) and len(value) > length:
+                label = attribute.key.replace("_", " ").capitalize()
+                raise ValidationError(
+                    f"{label} may be at most {length} characters long "
+                    f"({len(value)} given); nothing was saved.",
+                    attribute.key,
+                )
 
 
 def file_store_for(url: str) -> FileStore:

@@ -93,7 +93,8 @@ def server_error(url: str, error: sa_exc.DBAPIError, phase: Phase) -> DatabaseEr
     original = error.orig if error.orig is not None else error
     detail = _first_line(str(original))
     state = getattr(original, "sqlstate", None) or ""
-    if any(hint in detail.lower() for hint in REFUSED_HINTS) and not error.connection_invalidated:
+    connecting = not state or state.startswith(("28", "3D000"))  # login, unknown database
+    if connecting and any(hint in detail.lower() for hint in REFUSED_HINTS):
         return DatabaseError(
             f"The database server at {where} refused the connection ({detail}). Check the "
             "user, password and database name in the database URL; nothing was changed."

@@ -195,7 +195,9 @@ class ActivityDialog(FormDialog):
             self.undated.hide()
             self.notes.hide()
         else:
-            self.form.addRow(self.tr("P&lanned on:"), planned_row)
+            label = QLabel(self.tr("P&lanned on:"), self)
+            label.setBuddy(self.planned_on)  # a row of widgets gets no buddy by itself
+            self.form.addRow(label, planned_row)
             self.offset.hide()
         self.form.addRow(self.tr("&Hours:"), self.hours)
         if competences:
