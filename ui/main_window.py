@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
     def _show_register(self, data: RegisterData) -> None:
         rows, faculties = data
         self.register.set_rows(rows, faculties)
+        self.detail.refresh()  # F5 shows colleagues' changes, or what an outage kept away
         self.statusBar().clearMessage()
         self.register_loaded.emit(len(rows))
 
