@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from utq_desktop.services.app import Services
 
 POSTGRES_URL_ENV = "UTQ_TEST_POSTGRES_URL"
+READY_AHEAD = 2  # fresh PostgreSQL databases kept ready for the next tests
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
 _PLACEHOLDER = re.compile(r"\?")
 
@@ -126,7 +127,7 @@ class DatabaseFactory:
         self._admin: Engine | None = None
         self._strategy: str | None = None
         self._ready: list[TempDatabase] = []  # copies of the template made ahead of time
-        self._lock = threading.Lock()  # one CREATE DATABASE from the template at a time
+        self._lock = threading.Lock()  # guards _ready
         self._worker: _Worker | None = None
 
     @property
@@ -142,7 +143,9 @@ class DatabaseFactory:
             shutil.copyfile(template, path)
             return TempDatabase(sqlite_url(path), path)
         with self._lock:
-            database = self._ready.pop() if self._ready else self._copy_template()
+            database = self._ready.pop(0) if self._ready else None
+        if database is None:  # the helper has not caught up: make one now
+            database = self._copy_template()
         self._background(self._prepare_next)
         return database
 
@@ -205,9 +208,13 @@ class DatabaseFactory:
         return self._create_database(f"TEMPLATE {self._template}{self._copy_strategy()}")
 
     def _prepare_next(self) -> None:
-        with self._lock:
-            if not self._ready:
-                self._ready.append(self._copy_template())
+        while True:
+            with self._lock:
+                if len(self._ready) >= READY_AHEAD:
+                    return
+            ready = self._copy_template()
+            with self._lock:
+                self._ready.append(ready)
 
     def _drop(self, name: str) -> None:
         self._admin_run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

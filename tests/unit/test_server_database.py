@@ -174,3 +174,32 @@ def test_names_with_diacritics_round_trip(database: TempDatabase) -> None:
     assert services.candidates.detail(cid).full_name == "Nguyễn Thảo"
     assert services.candidates.register_row(cid).search_key.startswith("nguyen thao\t")
     assert database.query("SELECT first_name, surname FROM candidate") == [("Nguyễn", "Thảo")]
+
+
+def test_migrate_upgrades_an_older_schema_and_keeps_the_data(empty_database: TempDatabase) -> None:
+    """A database made by an older version (schema 0002) is upgraded by migrate, on SQLite
+    and on PostgreSQL, with its data."""
+    from alembic import command
+    from alembic.config import Config
+
+    import utq_desktop.store.database as database_module
+
+    config = Config()
+    migrations = Path(database_module.__file__).parent / "migrations"
+    config.set_main_option("script_location", str(migrations))
+    engine = create_engine(empty_database.url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002_stored_files")
+    finally:
+        engine.dispose()
+    empty_database.execute(
+        "INSERT INTO candidate (staff_number, initials, first_name, prefix, surname, email,"
+        " faculty, department, position, extension_months, extension_reason, status,"
+        " created_at, row_version) VALUES ('S1', '', 'Ayşe', '', 'Doğan', '', 'Science', '',"
+        " '', 0, '', 'registered', '2025-09-01 09:00:00', 1)"
+    )
+    assert migrate_database(empty_database.url) == ("0002_stored_files", SCHEMA_HEAD)
+    services = empty_database.open("anna")
+    assert [row.full_name for row in services.candidates.register()] == ["Ayşe Doğan"]
