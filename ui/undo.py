@@ -21,7 +21,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Undo", text)
 
 
-class _CandidateCommand(QUndoCommand):
+class CandidateCommand(QUndoCommand):
+    """A change to one candidate, already made when pushed; undo/redo report failures."""
+
     def __init__(self, text: str, candidate_id: int, notify: Notify, report: ReportError) -> None:
         super().__init__(text)
         self.candidate_id = candidate_id
@@ -54,7 +56,7 @@ class _CandidateCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class EditCandidate(_CandidateCommand):
+class EditCandidate(CandidateCommand):
     """Undo puts the earlier values back, unless someone else changed the candidate since."""
 
     def __init__(
@@ -83,7 +85,7 @@ class EditCandidate(_CandidateCommand):
         )
 
 
-class ArchiveCandidate(_CandidateCommand):
+class ArchiveCandidate(CandidateCommand):
     def __init__(
         self,
         services: Services,

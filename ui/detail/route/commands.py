@@ -10,14 +10,11 @@ An activity removed and put back gets a new id: the commands about one activity 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from utq_desktop.domain.route import StatusDates
-from utq_desktop.errors import UtqError
 from utq_desktop.services.route_dto import (
     ActivityInput,
     ActivitySnapshot,
@@ -25,11 +22,10 @@ from utq_desktop.services.route_dto import (
     RouteAgreement,
 )
 
+from ui.undo import CandidateCommand, Notify, ReportError
+
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
     from utq_desktop.services.app import Services
-
-Notify = Callable[[int], None]
-ReportError = Callable[[str, UtqError], None]
 
 
 def _tr(text: str) -> str:
@@ -44,40 +40,12 @@ class Handle:
     version: int
 
 
-class RouteCommand(QUndoCommand):
+class RouteCommand(CandidateCommand):
     def __init__(
         self, services: Services, text: str, candidate_id: int, notify: Notify, report: ReportError
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, candidate_id, notify, report)
         self.services = services
-        self.candidate_id = candidate_id
-        self._notify = notify
-        self._report = report
-        self._done = True  # pushed after the change was made
-
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._run(self.apply)
-        self._done = True
-
-    def undo(self) -> None:
-        self._run(self.revert)
-        self._done = False
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except UtqError as error:
-            self.setObsolete(True)
-            self._report(self.text(), error)
-        self._notify(self.candidate_id)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddActivity(RouteCommand):
