@@ -39,3 +39,20 @@ def confirm(parent: QWidget | None, title: str, text: str, accept_label: str) ->
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def ask_reload(parent: QWidget, message: str, reload_label: str, consequence: str) -> bool:
+    """After a refused save (someone else saved first): True when the user wants their
+    version loaded, replacing what they entered; Cancel keeps the dialog as it is."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        parent.tr("Changed by someone else"),
+        message,
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("staleEditMessage")
+    reload_button = box.addButton(reload_label, QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(consequence)
+    box.exec()
+    return box.clickedButton() is reload_button

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from utq_desktop.errors import StaleEditError, UtqError, ValidationError
 from utq_desktop.services.dto import CandidateDetail, CandidateInput
 
 from ui.formatting import date_format, due_color, format_date, status_text
-from ui.messages import error_text
+from ui.messages import ask_reload, error_text
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
     from utq_desktop.services.app import Services
@@ -269,25 +268,16 @@ class CandidateDialog(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _offer_reload(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Changed by someone else"),
-            message,
-            QMessageBox.StandardButton.Cancel,
+        wants_reload = ask_reload(
             self,
-        )
-        box.setObjectName("staleEditMessage")
-        reload_button = box.addButton(
-            self.tr("Reload their version"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.setInformativeText(
+            message,
+            self.tr("Reload their version"),
             self.tr(
                 "Reloading replaces what you typed with the saved data. "
                 "Cancel keeps your text so you can copy it."
-            )
+            ),
         )
-        box.exec()
-        if box.clickedButton() is reload_button and self.detail is not None:
+        if wants_reload and self.detail is not None:
             try:
                 self.detail = self.services.candidates.detail(self.detail.id)
             except UtqError as error:  # e.g. the connection dropped meanwhile

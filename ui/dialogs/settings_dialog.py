@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from utq_desktop.domain.deadlines import DEADLINE_YEARS_MIN as MIN_YEARS
 from utq_desktop.errors import StaleEditError, UtqError
 from utq_desktop.services.dto import InstitutionSettingsData
 
-from ui.messages import error_text
+from ui.messages import ask_reload, error_text
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
     from utq_desktop.services.app import Services
@@ -120,25 +119,16 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _offer_reload(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Changed by someone else"),
-            message,
-            QMessageBox.StandardButton.Cancel,
+        wants_reload = ask_reload(
             self,
-        )
-        box.setObjectName("staleEditMessage")
-        reload_button = box.addButton(
-            self.tr("Reload their settings"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.setInformativeText(
+            message,
+            self.tr("Reload their settings"),
             self.tr(
                 "Reloading replaces what you entered with the saved settings. "
                 "Cancel keeps your values so you can compare."
-            )
+            ),
         )
-        box.exec()
-        if box.clickedButton() is not reload_button:
+        if not wants_reload:
             return
         try:
             loaded = self.services.settings.get_versioned()

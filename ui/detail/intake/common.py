@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -28,7 +27,7 @@ from utq_desktop.errors import StaleEditError, UtqError, ValidationError
 from utq_desktop.services.dto import IntakeDetail, SectionChange
 
 from ui.formatting import date_format, format_timestamp
-from ui.messages import error_text
+from ui.messages import ask_reload, error_text
 
 if TYPE_CHECKING:
     from utq_desktop.services.app import Services
@@ -257,25 +256,16 @@ class IntakeDialog(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _offer_reload(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Changed by someone else"),
-            message,
-            QMessageBox.StandardButton.Cancel,
+        wants_reload = ask_reload(
             self,
-        )
-        box.setObjectName("staleEditMessage")
-        reload_button = box.addButton(
-            self.tr("Reload their version"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.setInformativeText(
+            message,
+            self.tr("Reload their version"),
             self.tr(
                 "Reloading replaces what you entered with the saved data. "
                 "Cancel keeps your input so you can copy it."
-            )
+            ),
         )
-        box.exec()
-        if box.clickedButton() is reload_button:
+        if wants_reload:
             try:
                 self.detail = self.services.intake.detail(self.detail.candidate_id)
             except UtqError as error:
