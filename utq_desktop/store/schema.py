@@ -10,5 +10,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_stored_files",
     "0003_intake",
     "0004_learning_route",
+    "0005_exemption",
+    "0006_portfolio",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
