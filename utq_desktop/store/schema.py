@@ -12,5 +12,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_learning_route",
     "0005_exemption",
     "0006_portfolio",
+    "0007_assessment",
+    "0008_certificates",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
