@@ -17,12 +17,16 @@ from utq_desktop import __version__
 from utq_desktop.errors import UtqError
 from utq_desktop.services.dto import RegisterRow
 
+from ui.assessment_actions import AssessmentActions
+from ui.certificate_actions import CertificateActions
 from ui.detail.base import TabContext
 from ui.detail.tabs import CandidateDetail
 from ui.dialogs.candidate_dialog import CandidateDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.users_dialog import UsersDialog
+from ui.exemption_actions import ExemptionActions
 from ui.messages import confirm, show_error
+from ui.portfolio_actions import PortfolioActions
 from ui.register.panel import RegisterPanel
 from ui.route_actions import RouteActions
 from ui.transfer import TransferActions
@@ -59,6 +63,10 @@ class MainWindow(QMainWindow):
         )
         self.detail = CandidateDetail(self.context, self)
         self.route_actions = RouteActions(self)  # Edit → Frameworks…, Route templates…
+        self.portfolio_actions = PortfolioActions(self)  # Tools → Check dossier files…
+        self.certificate_actions = CertificateActions(self)  # View → Certificate register…
+        self.assessment_actions = AssessmentActions(self)  # View → Assessments…
+        self.exemption_actions = ExemptionActions(self)  # View → Exemption register…
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.register)
@@ -210,6 +218,10 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menuView")
         view_menu.addActions([self.find_action, self.refresh_action])
+        view_menu.addActions(self.assessment_actions.actions)
+        view_menu.addActions(self.certificate_actions.actions)
+        view_menu.addActions(self.exemption_actions.actions)
+        bar.addMenu(self.tr("&Tools")).addActions(self.portfolio_actions.actions)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self.about_action)

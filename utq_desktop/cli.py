@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from utq_desktop import __version__
+from utq_desktop.cli_certificates import CERTIFICATE_COMMANDS, add_certificate_commands
 from utq_desktop.errors import UtqError
 
 MAX_DEMO_CANDIDATES = 50_000
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write every active candidate to an Excel overview (.xlsx)",
     )
     export.add_argument("file", metavar="FILE.xlsx", help="the workbook to write (replaced)")
+    add_certificate_commands(commands)
     return parser
 
 
@@ -112,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_staff(args)
         if args.command == "export-overview":
             return _export_overview(args)
+        if args.command in CERTIFICATE_COMMANDS:
+            return int(CERTIFICATE_COMMANDS[args.command](args))
     except UtqError as error:
         print(f"utq-desktop: {error}", file=sys.stderr)
         return EXIT_FAILURE

@@ -281,3 +281,27 @@ def test_add_a_consultant_then_assign_as_supervisor(qtbot, window: MainWindow, o
     overview = window.detail.pages[0]
     qtbot.waitUntil(lambda: overview.values["supervisor"].text() == "Marloes Bakker")
     qtbot.waitUntil(lambda: overview.timeline_model.index(0, 3).data() == "— → Marloes Bakker")
+
+
+def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
+    """Qt triggers neither of two actions bound to the same key in one scope ("ambiguous"):
+    the window-wide keys are unique, and no tab or panel reuses one of them."""
+    from PySide6.QtGui import QAction
+
+    scope = Qt.ShortcutContext
+    window_wide: dict[str, str] = {}
+    scoped: list[tuple[str, str]] = []
+    clashes = []
+    for action in window.findChildren(QAction):
+        name = action.objectName() or action.text()
+        for key in (k.toString() for k in action.shortcuts()):
+            if action.shortcutContext() in (scope.WindowShortcut, scope.ApplicationShortcut):
+                if key in window_wide:
+                    clashes.append(f"{key}: {window_wide[key]} and {name}")
+                window_wide[key] = name
+            elif action.shortcutContext() is scope.WidgetWithChildrenShortcut:
+                scoped.append((key, name))
+    clashes += [
+        f"{key}: {window_wide[key]} and {name}" for key, name in scoped if key in window_wide
+    ]
+    assert clashes == []

@@ -105,7 +105,12 @@ def test_new_file_is_created_at_head(tmp_path: Path, opened: list[Database]) -> 
     assert revision_of(path) == [SCHEMA_HEAD]
     with database.engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-        settings = connection.execute(text("SELECT * FROM institution_settings")).all()
+        settings = connection.execute(
+            text(
+                "SELECT id, name, deadline_years, default_framework_code, row_version "
+                "FROM institution_settings"
+            )
+        ).all()
     assert {"candidate", "audit_entry", "institution_settings", "alembic_version"} <= tables
     assert [tuple(row) for row in settings] == [(1, "Universiteit", 3, "4tu", 1)]
     assert listing(tmp_path) == ["new.sqlite"]

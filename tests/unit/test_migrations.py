@@ -97,8 +97,15 @@ def test_comparison_reports_a_missing_index(engine: Engine) -> None:
 def test_initial_settings_row(engine: Engine) -> None:
     run(engine, "upgrade", "head")
     with engine.connect() as connection:
-        rows = connection.execute(text("SELECT * FROM institution_settings")).all()
-    assert [tuple(row) for row in rows] == [(1, "Universiteit", 3, "4tu", 1)]
+        rows = connection.execute(
+            text(
+                "SELECT id, name, deadline_years, default_framework_code, row_version, "
+                "signatory1_role, signatory2_role, logo_sha256 FROM institution_settings"
+            )
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        (1, "Universiteit", 3, "4tu", 1, "Dean", "Rector Magnificus", None)
+    ]
 
 
 def test_downgrade_to_base_and_upgrade_again(engine: Engine) -> None:

@@ -35,6 +35,7 @@ FIELDS = (
     ("status", "Status"),
     ("supervisor", "UTQ supervisor"),
     ("framework", "Competence framework"),
+    ("language", "Letters in"),
 )
 
 
@@ -134,6 +135,7 @@ class OverviewTab(DetailTab):
             "status": status,
             "supervisor": detail.supervisor or self.tr("not assigned"),
             "framework": detail.framework,
+            "language": self.tr("Dutch") if data.language == "nl" else self.tr("English"),
         }
         for key, text in texts.items():
             self.values[key].setText(text or "—")

@@ -9,9 +9,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from utq_desktop.domain.enums import TrajectoryStatus
 from utq_desktop.domain.intake import ProgrammeLevel
+from utq_desktop.domain.portfolio import CriterionState, DossierState
 from utq_desktop.domain.route import ActivityStatus
 from utq_desktop.services.dto import AuditEvent
 
+from ui.detail.portfolio.texts import dossier_text, state_text
 from ui.detail.route.texts import activity_status_text
 from ui.formatting import format_date, format_timestamp, level_text, status_text
 from ui.qt_types import ModelIndex
@@ -62,6 +64,57 @@ FIELD_LABELS = {
     "template": "Route template",
     "agreed_by": "Agreed by",
     "agreed_on": "Agreed on",
+    # exemption requests and partial certificates
+    "exemption_step": "Step",
+    "ground": "Ground",
+    "ground_detail": "Diploma / certificate",
+    "request_filed_on": "Request filed on",
+    "request_filed_by": "Request filed by",
+    "advisor": "Exemption advisor",
+    "advice": "Advice",
+    "advice_motivation": "Motivation of the advice",
+    "decision": "Decision",
+    "decided_by": "Decided by",
+    "decision_motivation": "Motivation of the decision",
+    "withdrawn_reason": "Reason for withdrawing",
+    "letter": "Decision letter",
+    "document": "Document",
+    "institution": "University",
+    "obtained_on": "Obtained on",
+    "competences": "Competences",
+    "notes": "Notes",
+    # certificates
+    "kind": "Kind",
+    "serial": "Serial number",
+    "verification_code": "Verification code",
+    "award_date": "Date of the result",
+    "replaced_by": "Replaced by",
+    "replaces": "Replaces",
+    "revoke_reason": "Reason for revoking",
+    # assessment and appeals (judgement fields name their competence and assessor)
+    "round": "Assessment round",
+    "submission": "Submission",
+    "started_on": "Started on",
+    "assessors": "Assessors",
+    "chair": "Chair",
+    "result": "Result",
+    "result_on": "Result date",
+    "motivation": "Motivation",
+    "reason": "Reason",
+    "filed_on": "Appeal filed on",
+    "grounds": "Grounds",
+    "deadline": "Appeal deadline",
+    "accepted late": "Accepted late because",
+    "hearing_on": "Hearing on",
+    "outcome": "Outcome",
+    # the portfolio
+    "item": "Evidence item",
+    "observation": "Class observation",
+    "dossier_state": "Dossier",
+    "returned": "Returned for revision",
+    "feedback": "Feedback",
+    "snapshot": "Snapshot",
+    "requirements_override": "Submitted by exception",
 }
 # fields named after a competence or criterion code: "rating:C1", "notes:C1.2"
 CODED_FIELD_LABELS = {"rating": "Self-rating {code}", "notes": "Notes on {code}"}
@@ -80,12 +133,40 @@ CODED_FIELD_LABELS |= {
     "recognised": "{code} recognised",
     "recognised_on": "{code} recognised on",
 }
+# …and the portfolio's, after an item's title, an observation, a criterion or a comment
+CODED_FIELD_LABELS |= {
+    "made_on": "Date of {code}",
+    "description": "Description of {code}",
+    "criteria": "Criteria of {code}",
+    "attachment": "File of {code}",
+    "observed_on": "Date of the observation {code}",
+    "observer": "Observer of {code}",
+    "course": "Course of {code}",
+    "state": "State of {code}",
+    "note": "Note on {code}",
+    "feedback": "Feedback on {code}",
+    "author": "Feedback on {code} by",
+    "given_on": "Feedback on {code} given on",
+    "resolved": "Feedback on {code} resolved",
+}
 ENTITY_LABELS = {
+    "exemption_case": "Exemption",
+    "partial_certificate": "Partial certificate",
     "intake": "Intake",
     "teaching_experience": "Educational CV",
     "self_diagnosis": "Self-diagnosis",
     "learning_route": "Learning route",
     "route_activity": "Learning route",
+    "certificate": "Certificate",
+    "assessment": "Assessment",
+    "assessment_judgement": "Assessment",
+    "assessment_appeal": "Appeal",
+    "portfolio_dossier": "Portfolio",
+    "portfolio_item": "Evidence",
+    "portfolio_observation": "Class observation",
+    "portfolio_criterion": "Coverage",
+    "portfolio_feedback": "Feedback",
+    "portfolio_snapshot": "Submission",
 }
 ACTION_LABELS = {
     "create": "Created",
@@ -93,6 +174,8 @@ ACTION_LABELS = {
     "delete": "Removed",
     "archive": "Archived",
     "restore": "Restored",
+    "decide": "Decided",
+    "cancel": "Cancelled",
 }
 BOOLEAN_TEXTS = {"True": "yes", "False": "no"}
 HEADERS = ("When", "Who", "What", "Change")
@@ -118,6 +201,16 @@ def value_text(field: str | None, value: str | None) -> str:
     if field and field.startswith("status:"):  # of a route activity
         try:
             return activity_status_text(ActivityStatus(value))
+        except ValueError:
+            return value
+    if field and field.startswith("state:"):  # a criterion's state in the portfolio
+        try:
+            return state_text(CriterionState(value))
+        except ValueError:
+            return value
+    if field == "dossier_state":
+        try:
+            return dossier_text(DossierState(value))
         except ValueError:
             return value
     if ISO_DATE.match(value):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from utq_desktop.domain.deadlines import deadline, due_state
-from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.enums import Language, TrajectoryStatus
 from utq_desktop.domain.workflow import allowed_next
 from utq_desktop.errors import StaleEditError, UtqError, ValidationError
 from utq_desktop.services.dto import CandidateDetail, CandidateInput
@@ -106,6 +106,11 @@ class CandidateDialog(QDialog):
         self.status.setObjectName("status")
         self.status.setAccessibleName(self.tr("Status"))
         self._set_status_choices(detail.data.status if detail else TrajectoryStatus.REGISTERED)
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        self.language.setAccessibleName(self.tr("Language of letters"))
+        self.language.addItem(self.tr("Dutch"), Language.DUTCH)
+        self.language.addItem(self.tr("English"), Language.ENGLISH)
         self.deadline_preview = QLabel(self)
         self.deadline_preview.setObjectName("deadlinePreview")
         self.error = QLabel(self)
@@ -135,6 +140,7 @@ class CandidateDialog(QDialog):
         form.addRow(self.tr("UTQ deadline:"), self.deadline_preview)
         form.addRow(self.tr("UTQ s&upervisor:"), self.supervisor)
         form.addRow(self.tr("S&tatus:"), self.status)
+        form.addRow(self.tr("&Letters in:"), self.language)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -190,6 +196,7 @@ class CandidateDialog(QDialog):
         self.extension_months.setValue(data.extension_months)
         self.supervisor.setCurrentIndex(max(self.supervisor.findData(data.supervisor_id), 0))
         self._set_status_choices(data.status)
+        self.language.setCurrentIndex(max(self.language.findData(data.language), 0))
 
     def _set_status_choices(self, current: TrajectoryStatus) -> None:
         """Only the statuses the workflow allows from the saved one."""
@@ -218,6 +225,7 @@ class CandidateDialog(QDialog):
             extension_reason=self.extension_reason.text(),
             supervisor_id=self.supervisor.currentData(),
             status=TrajectoryStatus(self.status.currentData()),
+            language=Language(self.language.currentData()),
         )
 
     def _update_preview(self) -> None:

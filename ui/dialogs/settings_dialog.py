@@ -1,4 +1,5 @@
-"""Institution settings: name, deadline period and default competence framework.
+"""Institution settings: name, deadline period, default competence framework, and what
+certificates carry: two signatories and the logo (a chosen image, or the built-in emblem).
 
 On a shared database a colleague may save the settings while this dialog is open: the save
 is then refused (who changed what), the typed values stay, and the user can reload theirs.
@@ -6,6 +7,7 @@ is then refused (who changed what), the typed values stay, and the user can relo
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from utq_desktop.domain.assessment import APPEAL_WEEKS_MAX, APPEAL_WEEKS_MIN
 from utq_desktop.domain.deadlines import DEADLINE_YEARS_MAX as MAX_YEARS
 from utq_desktop.domain.deadlines import DEADLINE_YEARS_MIN as MIN_YEARS
 from utq_desktop.errors import StaleEditError, UtqError
 from utq_desktop.services.dto import InstitutionSettingsData
 
+from ui.dialogs.certificate_settings import CertificateSettingsBox
 from ui.messages import ask_reload, error_text
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
@@ -45,6 +49,11 @@ class SettingsDialog(QDialog):
         self.years.setRange(MIN_YEARS, MAX_YEARS)
         self.years.setSuffix(self.tr(" years"))
         self.years.setAccessibleName(self.tr("Deadline period"))
+        self.appeal_weeks = QSpinBox(self)
+        self.appeal_weeks.setObjectName("appealWeeks")
+        self.appeal_weeks.setRange(APPEAL_WEEKS_MIN, APPEAL_WEEKS_MAX)
+        self.appeal_weeks.setSuffix(self.tr(" weeks"))
+        self.appeal_weeks.setAccessibleName(self.tr("Appeal period"))
         self.framework = QComboBox(self)
         self.framework.setObjectName("defaultFramework")
         self.framework.setAccessibleName(self.tr("Default competence framework"))
@@ -58,6 +67,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Institution:"), self.name)
         form.addRow(self.tr("UTQ &deadline after employment start:"), self.years)
         form.addRow(self.tr("Default &framework for new candidates:"), self.framework)
+        form.addRow(self.tr("&Appeal against a result within:"), self.appeal_weeks)
         hint = QLabel(
             self.tr(
                 "Changing the period moves every candidate's deadline; "
@@ -66,6 +76,7 @@ class SettingsDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
+        self.certificates = CertificateSettingsBox(services, self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -75,6 +86,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.certificates)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
@@ -97,18 +109,27 @@ class SettingsDialog(QDialog):
                 self.framework.addItem(framework.name, framework.code)
         self.row_version = loaded.row_version
         self._fill(loaded.data)
+        self.certificates.fill(loaded.certificates)
 
     def _fill(self, data: InstitutionSettingsData) -> None:
         self.name.setText(data.name)
         self.years.setValue(data.deadline_years)
+        self.appeal_weeks.setValue(data.appeal_weeks)
         self.framework.setCurrentIndex(max(self.framework.findData(data.default_framework_code), 0))
 
     def _save(self) -> None:
         data = InstitutionSettingsData(
-            self.name.text(), self.years.value(), self.framework.currentData()
+            self.name.text(),
+            self.years.value(),
+            self.framework.currentData(),
+            appeal_weeks=self.appeal_weeks.value(),
         )
         try:
-            self.row_version = self.services.settings.update(data, self.row_version)
+            logo_file = self.certificates.new_logo
+            logo = self.services.files.read_upload(Path(logo_file)) if logo_file else None
+            self.row_version = self.services.settings.update(
+                data, self.row_version, certificates=self.certificates.value(), logo=logo
+            )
         except StaleEditError as error:
             self._offer_reload(str(error))
             return
@@ -138,4 +159,5 @@ class SettingsDialog(QDialog):
             return
         self.row_version = loaded.row_version
         self._fill(loaded.data)
+        self.certificates.fill(loaded.certificates)
         self.error.hide()

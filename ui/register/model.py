@@ -18,6 +18,7 @@ from utq_desktop.services.dto import RegisterRow
 from utq_desktop.services.register_filter import RegisterFilter, RegisterIndex, sort_order
 
 from ui.formatting import (
+    ALIGN_RIGHT,
     ARCHIVED_COLOR,
     date_format,
     due_color,
@@ -46,10 +47,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("employment_start", "Started"),
     Column("deadline", "Deadline"),
     Column("supervisor", "Supervisor"),
+    Column("open_feedback", "Open feedback"),
     Column("email", "E-mail"),
 )
 COLUMN_INDEX = {column.key: position for position, column in enumerate(COLUMNS)}
 COLORED_COLUMNS = frozenset({COLUMN_INDEX["name"], COLUMN_INDEX["deadline"]})
+FEEDBACK_COLUMN = COLUMN_INDEX["open_feedback"]
 TEXT_CACHE_ROWS = 2000
 
 
@@ -74,6 +77,9 @@ class CandidateTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole: self._foreground,
             Qt.ItemDataRole.FontRole: self._font,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
+            Qt.ItemDataRole.TextAlignmentRole: lambda _r, c: (
+                ALIGN_RIGHT if c == FEEDBACK_COLUMN else None
+            ),
             ID_ROLE: lambda r, _c: self._rows[r].id,
             ROW_ROLE: lambda r, _c: self._rows[r],
         }
@@ -131,6 +137,10 @@ class CandidateTableModel(QAbstractTableModel):
         row = self._rows[row_index]
         if column == COLUMN_INDEX["deadline"] and row.deadline:
             return QCoreApplication.translate("DueState", row.due_state.label)
+        if column == FEEDBACK_COLUMN and row.unresolved_feedback:
+            return QCoreApplication.translate(
+                "Register", "Unresolved feedback on the dossier: {n}"
+            ).format(n=row.unresolved_feedback)
         if column == COLUMN_INDEX["status"]:
             if row.intake_completed_on is not None:
                 return QCoreApplication.translate("Register", "Intake completed on {date}").format(
@@ -151,6 +161,8 @@ class CandidateTableModel(QAbstractTableModel):
             )
         if key in ("employment_start", "deadline"):
             return format_date(getattr(row, key), self._date_format)
+        if key == "open_feedback":
+            return str(row.unresolved_feedback) if row.unresolved_feedback else ""
         return str(getattr(row, key) if key != "name" else row.full_name)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

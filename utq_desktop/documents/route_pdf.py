@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from utq_desktop.documents.fonts import BOLD, FONT, register_fonts
 from utq_desktop.documents.output import write_file
 from utq_desktop.domain.route import ActivityStatus, dmy, format_hours
-from utq_desktop.resources import resource_path
 from utq_desktop.services.route_dto import Activity, RouteCompetence, RouteDetail
 
-FONT, BOLD = "UTQSans", "UTQSans-Bold"
 INK = "#1f2933"
 MUTED = "#5f6b7a"
 LATE = "#c62828"  # planned after the deadline
@@ -45,7 +44,7 @@ def route_pdf_bytes(route: RouteDetail) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -72,17 +71,6 @@ def route_pdf_bytes(route: RouteDetail) -> bytes:
 
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
-
-
-def _register_fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
 def _styles() -> dict[str, Any]:

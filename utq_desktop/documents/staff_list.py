@@ -66,6 +66,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Employment start date",
         ),
     ),
+    # optional: the language of letters to the candidate (nl / en)
+    "language": ("Language", ("Taal", "Language", "Voorkeurstaal", "Preferred language")),
 }
 FIELD_LABELS = {key: label for key, (label, _names) in FIELDS.items()}
 REQUIRED_FIELDS = ("staff_number", "surname")
@@ -322,13 +324,37 @@ def parse_date(value: Cell) -> date | None:
         raise CellError(f"'{text}' is an impossible date (there is no such day).") from None
 
 
+LANGUAGES = {
+    **dict.fromkeys(("nl", "nld", "dutch", "nederlands", "ned", "n"), "nl"),
+    **dict.fromkeys(("en", "eng", "english", "engels", "e"), "en"),
+}
+
+
+def parse_language(value: Cell) -> str:
+    """'NL', 'Nederlands', 'Dutch' -> 'nl'; 'EN', 'Engels', 'English' -> 'en'; empty -> ''."""
+    text = parse_text(value)
+    if not text:
+        return ""
+    found = LANGUAGES.get(fold(text))
+    if found is None:
+        raise CellError(f"'{text}' is not a language; write NL (Dutch) or EN (English).")
+    return found
+
+
 PARSERS = {
     "staff_number": parse_staff_number,
     "email": parse_email,
     "fte": parse_fte,
     "employment_start": parse_date,
+    "language": parse_language,
 }
 _NOT_TEXT = frozenset({"fte", "employment_start"})
+
+
+class _Unmatched:
+    """No cell has this type: a column typed so goes through its parser cell by cell."""
+
+
 # The type most cells of a column have; what a whole column of them becomes in C-level
 # passes (no Python call per cell); and what one such cell becomes.
 _COMMON: dict[str, tuple[type, Callable[[list[Any]], list[Any]], Callable[[Any], Any]]] = {
@@ -339,6 +365,7 @@ _COMMON: dict[str, tuple[type, Callable[[list[Any]], list[Any]], Callable[[Any],
     ),
     "fte": (float, list, float),
     "employment_start": (date, list, lambda cell: cell),
+    "language": (_Unmatched, list, str),  # every cell through parse_language
 }
 _TEXT = (str, lambda cells: list(map(str.strip, cells)), str.strip)
 

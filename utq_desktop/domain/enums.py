@@ -50,3 +50,14 @@ class DueState(StrEnum):
             DueState.DUE_SOON: "Due within 6 months",
             DueState.ON_TRACK: "On track",
         }[self]
+
+
+class Language(StrEnum):
+    """The language a candidate gets letters in (stored by value)."""
+
+    DUTCH = "nl"
+    ENGLISH = "en"
+
+    @property
+    def label(self) -> str:
+        return "Nederlands" if self is Language.DUTCH else "English"

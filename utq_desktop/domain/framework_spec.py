@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from utq_desktop.domain.portfolio import (
+    Requirements,
+    requirements_dict,
+    requirements_from_dict,
+)
 from utq_desktop.errors import ValidationError
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -53,6 +58,9 @@ class FrameworkSpec:
     scale: tuple[ScalePoint, ...]
     competences: tuple[CompetenceSpec, ...]
     source: str
+    # what a dossier must contain before submission; None: the file declares nothing
+    # (domain.portfolio.DEFAULT_REQUIREMENTS apply)
+    requirements: Requirements | None = None
 
 
 def load_framework_file(path: Path) -> FrameworkSpec:
@@ -72,7 +80,7 @@ def load_framework_file(path: Path) -> FrameworkSpec:
 
 def framework_dict(spec: FrameworkSpec) -> dict[str, Any]:
     """The framework as the structure of a framework file."""
-    return {
+    content = {
         "code": spec.code,
         "version": spec.version,
         "name": {"en": spec.name_en, "nl": spec.name_nl},
@@ -87,6 +95,9 @@ def framework_dict(spec: FrameworkSpec) -> dict[str, Any]:
             for c in spec.competences
         ],
     }
+    if spec.requirements is not None:
+        content["requirements"] = requirements_dict(spec.requirements)
+    return content
 
 
 def framework_json(spec: FrameworkSpec) -> str:
@@ -169,4 +180,15 @@ def parse_framework(raw: Any, source: str) -> FrameworkSpec:
         scale=tuple(scale),
         competences=tuple(competences),
         source=source,
+        requirements=_requirements(top, source),
     )
+
+
+def _requirements(top: dict[str, Any], source: str) -> Requirements | None:
+    """The optional ``requirements`` block (what a dossier must contain)."""
+    if "requirements" not in top:
+        return None
+    try:
+        return requirements_from_dict(top["requirements"], "framework.requirements")
+    except ValidationError as error:
+        raise FrameworkFileError(f"{source}: {error}") from None

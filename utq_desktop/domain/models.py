@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.enums import Language, TrajectoryStatus
 
 # Stable constraint names keep Alembic's batch migrations on SQLite deterministic.
 NAMING = {
@@ -72,6 +72,9 @@ class Framework(Base):
     name_nl: Mapped[str] = mapped_column(String(200))
     scale: Mapped[list[dict[str, object]]] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(String(200), default="")
+    # what a dossier must contain before submission (domain.portfolio.Requirements as a
+    # dict); NULL: the file declared none, so the defaults apply
+    requirements: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)
 
     competences: Mapped[list[Competence]] = relationship(
         back_populates="framework", order_by="Competence.position", cascade="all, delete-orphan"
@@ -118,6 +121,15 @@ class InstitutionSettings(Base):
     name: Mapped[str] = mapped_column(String(200))
     deadline_years: Mapped[int] = mapped_column(Integer, default=3)
     default_framework_code: Mapped[str] = mapped_column(String(40), default="4tu")
+    # weeks after a result within which an appeal may be filed (assessment)
+    appeal_weeks: Mapped[int] = mapped_column(Integer, default=6)
+    # who signs the certificates (e.g. the dean and the rector magnificus), and the logo
+    # printed on them: a stored file, or None for the neutral built-in one (resources/)
+    signatory1_name: Mapped[str] = mapped_column(String(200), default="")
+    signatory1_role: Mapped[str] = mapped_column(String(200), default="")
+    signatory2_name: Mapped[str] = mapped_column(String(200), default="")
+    signatory2_role: Mapped[str] = mapped_column(String(200), default="")
+    logo_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
@@ -147,6 +159,8 @@ class Candidate(Base):
     )
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     framework_id: Mapped[int | None] = mapped_column(ForeignKey("framework.id"), nullable=True)
+    # the language letters to the candidate are written in (an exemption decision, …)
+    language: Mapped[Language] = mapped_column(enum_column_type(Language), default=Language.DUTCH)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
@@ -194,6 +208,10 @@ class StoredFile(Base):
 # The intake's and the learning route's tables live in their own modules; importing them
 # here puts them in Base.metadata for Alembic and the tests whatever is imported first.
 from utq_desktop.domain import (  # noqa: E402
+    assessment_models,  # noqa: F401
+    certificate_models,  # noqa: F401
+    exemption_models,  # noqa: F401
     intake_models,  # noqa: F401
+    portfolio_models,  # noqa: F401
     route_models,  # noqa: F401
 )

@@ -102,6 +102,10 @@ class RouteRecognition(Base):
     competence_id: Mapped[int] = mapped_column(ForeignKey("competence.id"))
     reason: Mapped[str] = mapped_column(String(300))
     recognised_on: Mapped[date] = mapped_column(Date)
+    # set when a partial certificate made this recognition (services/partial_certificates)
+    partial_certificate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partial_certificate.id"), nullable=True, index=True
+    )
 
 
 class RouteTemplate(Base):

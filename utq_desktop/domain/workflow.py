@@ -19,14 +19,28 @@ TRAJECTORY_TRANSITIONS: dict[S, frozenset[S]] = {
 }
 
 
+# An appeal's outcome may overturn a decided result, and only that may move a candidate
+# this way: a sufficient result granted on appeal qualifies a candidate whose dossier was
+# returned (portfolio); a sufficient result overturned on appeal takes a qualified
+# candidate back to the portfolio. Never offered as an edit (allowed_next ignores it).
+APPEAL_TRANSITIONS: dict[S, frozenset[S]] = {
+    S.PORTFOLIO: frozenset({S.QUALIFIED}),
+    S.QUALIFIED: frozenset({S.PORTFOLIO}),
+}
+
+
 def allowed_next(status: S) -> list[S]:
     """The statuses reachable from ``status``, in trajectory order, the current one first."""
     targets = TRAJECTORY_TRANSITIONS[status]
     return [status, *(s for s in S if s in targets)]
 
 
-def check_transition(current: S, new: S) -> None:
+def check_transition(current: S, new: S, *, by_appeal: bool = False) -> None:
+    """Raise IllegalTransitionError unless ``current`` → ``new`` is allowed; with
+    ``by_appeal`` (an appeal's outcome, only) APPEAL_TRANSITIONS are allowed as well."""
     if new == current:
+        return
+    if by_appeal and new in APPEAL_TRANSITIONS.get(current, frozenset()):
         return
     if new not in TRAJECTORY_TRANSITIONS[current]:
         raise IllegalTransitionError(

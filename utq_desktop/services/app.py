@@ -6,13 +6,21 @@ from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
+from sqlalchemy.orm import Session
+
+from utq_desktop.services.assessment import AssessmentService
+from utq_desktop.services.assessment_appeals import AppealService
 from utq_desktop.services.audit import AuditService
 from utq_desktop.services.candidates import CandidateService
+from utq_desktop.services.certificates import CertificateService
 from utq_desktop.services.context import Context, current_login
+from utq_desktop.services.exemption import ExemptionService
 from utq_desktop.services.files import FileService
 from utq_desktop.services.frameworks import FrameworkService
 from utq_desktop.services.intake import IntakeService
 from utq_desktop.services.overview import OverviewService
+from utq_desktop.services.partial_certificates import PartialCertificateService
+from utq_desktop.services.portfolio import PortfolioService
 from utq_desktop.services.route import RouteService
 from utq_desktop.services.route_templates import RouteTemplateService
 from utq_desktop.services.settings import SettingsService
@@ -86,6 +94,37 @@ class Services:
     @cached_property
     def route_templates(self) -> RouteTemplateService:
         return RouteTemplateService(self.context, self._today)
+
+    @cached_property
+    def exemption(self) -> ExemptionService:
+        return ExemptionService(self.context, self._today)
+
+    @cached_property
+    def partial_certificates(self) -> PartialCertificateService:
+        return PartialCertificateService(self.context, self._today)
+
+    @cached_property
+    def portfolio(self) -> PortfolioService:
+        return PortfolioService(self.context, self.files, self._today)
+
+    @cached_property
+    def assessment(self) -> AssessmentService:
+        return AssessmentService(self.context, self._today, self._return_dossier)
+
+    @cached_property
+    def appeals(self) -> AppealService:
+        return AppealService(self.context, self._today, self._return_dossier)
+
+    def _return_dossier(
+        self, session: Session, candidate_id: int, snapshot_id: int, feedback: str
+    ) -> None:
+        """An insufficient result sends the dossier back for revision (the portfolio's), in
+        the result's transaction."""
+        self.portfolio.return_in(session, candidate_id, snapshot_id, feedback)
+
+    @cached_property
+    def certificates(self) -> CertificateService:
+        return CertificateService(self.context, self._today)
 
     def close(self) -> None:
         self.context.database.close()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from utq_desktop.domain.deadlines import deadline, due_state
-from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.enums import Language, TrajectoryStatus
 from utq_desktop.domain.intake import IntakeState, intake_state_of_bits
 from utq_desktop.domain.intake_models import Intake
 from utq_desktop.domain.models import AppUser, Candidate, Framework, InstitutionSettings
@@ -24,6 +24,7 @@ from utq_desktop.services.audit import utc_now
 from utq_desktop.services.context import Context
 from utq_desktop.services.dto import CandidateDetail, CandidateInput, RegisterRow
 from utq_desktop.services.intake_read import facts_bits
+from utq_desktop.services.portfolio_read import open_feedback_per_candidate
 from utq_desktop.services.validation import clean_candidate
 
 ENTITY = "candidate"
@@ -112,7 +113,7 @@ class CandidateService:
                 action="create",
                 changes=_readable(
                     session,
-                    [(k, None, v) for k, v in asdict(data).items() if v not in (None, "", 0)],
+                    [(k, None, v) for k, v in asdict(data).items() if _filled(k, v)],
                 ),
             )
             return candidate.id
@@ -186,6 +187,7 @@ class CandidateService:
 
 
 def _register_query() -> Select[Any]:
+    open_feedback = open_feedback_per_candidate()
     return (
         select(
             Candidate.id,
@@ -204,10 +206,19 @@ def _register_query() -> Select[Any]:
             AppUser.name,
             facts_bits(),  # the intake's state, from the same facts as IntakeService.states
             Intake.meeting_on,
+            open_feedback.c.open_feedback,  # unresolved portfolio feedback
         )
         .outerjoin(AppUser, Candidate.supervisor_id == AppUser.id)
         .outerjoin(Intake, Intake.candidate_id == Candidate.id)
+        .outerjoin(open_feedback, open_feedback.c.candidate_id == Candidate.id)
     )
+
+
+def _filled(name: str, value: object) -> bool:
+    """Worth a line in a new candidate's timeline: entered, and not the default language."""
+    if name == "language":
+        return value != Language.DUTCH
+    return value not in (None, "", 0)
 
 
 def _readable(session: Session, changes: list[audit.Change]) -> list[audit.Change]:
@@ -282,6 +293,7 @@ def _register_row(row: object, years: int, today: date) -> RegisterRow:
         supervisor,
         intake_facts,
         meeting_on,
+        unresolved_feedback,
     ) = row  # type: ignore[misc]
     status = TrajectoryStatus(status)
     intake = intake_state_of_bits(intake_facts)
@@ -304,4 +316,5 @@ def _register_row(row: object, years: int, today: date) -> RegisterRow:
         search_key=f"{fold(name)}\t{number.casefold()}\t{email}",
         intake_state=intake,
         intake_completed_on=meeting_on if intake is IntakeState.COMPLETED else None,
+        unresolved_feedback=unresolved_feedback or 0,
     )

@@ -29,6 +29,9 @@ from utq_desktop.services import audit
 from utq_desktop.services import demo_names as N
 from utq_desktop.services.candidates import default_framework_id
 from utq_desktop.services.context import Context
+from utq_desktop.services.demo_assessment import insert_assessments
+from utq_desktop.services.demo_certificates import insert_certificates
+from utq_desktop.services.demo_exemption import insert_exemptions
 from utq_desktop.services.demo_intake import (
     IntakeMaker,
     IntakePlan,
@@ -36,6 +39,7 @@ from utq_desktop.services.demo_intake import (
     framework_shape,
     insert_intakes,
 )
+from utq_desktop.services.demo_portfolio import insert_dossiers
 from utq_desktop.services.demo_route import insert_routes
 
 MAX_CANDIDATES = 50_000
@@ -144,6 +148,14 @@ def generate_demo_data(
                 by_id = {ids[number]: plan for number, plan in plans.items() if number in ids}
                 last_intake_id = insert_intakes(session, by_id, last_intake_id, context.actor)
                 insert_routes(session, seed, today, rows, ids, plans, context.actor)
+                insert_exemptions(session, seed, today, rows, ids, context.actor)
+                insert_dossiers(
+                    session, context.database.files, seed, today, rows, ids, context.actor
+                )
+                # after the portfolio: rounds stand on its submitted snapshots
+                insert_assessments(session, seed, today, rows, ids, context.actor)
+                # keep last: certificates follow from the exemptions and assessment results
+                insert_certificates(session, seed, today, ids.values(), context.actor)
                 added += len(rows)
             if progress is not None:
                 progress(min(start + CHUNK, count), count)

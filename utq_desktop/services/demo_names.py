@@ -382,4 +382,10 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
     ("sderidder", "Sabine de Ridder", "coordinator"),
     ("lkramer", "Lotte Kramer", "hr"),
     ("fhermans", "Frank Hermans", "hr"),
+    ("wbrouwer", "Willem Brouwer", "assessor"),
+    ("kvisser", "Karin Visser", "assessor"),
+    ("tmulder", "Tom Mulder", "assessor"),
+    ("nsmit", "Noor Smit", "assessor"),
+    ("gdekker", "Gerrit Dekker", "assessor"),
+    ("lmeijer", "Lieke Meijer", "assessor"),
 )

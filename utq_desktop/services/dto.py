@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from utq_desktop.domain.enums import DueState, TrajectoryStatus
+from utq_desktop.domain.enums import DueState, Language, TrajectoryStatus
 from utq_desktop.domain.intake import IntakeFacts, IntakeState, ProgrammeLevel
 
 
@@ -29,6 +29,7 @@ class RegisterRow:
     search_key: str  # folded name, staff number and e-mail, for search-as-you-type
     intake_state: IntakeState = IntakeState.NOT_STARTED
     intake_completed_on: date | None = None  # the day the intake meeting was held
+    unresolved_feedback: int = 0  # open portfolio feedback (services.portfolio)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class CandidateInput:
     extension_reason: str = ""
     supervisor_id: int | None = None
     status: TrajectoryStatus = TrajectoryStatus.REGISTERED
+    language: Language = Language.DUTCH  # of letters to the candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,26 @@ class InstitutionSettingsData:
     name: str
     deadline_years: int
     default_framework_code: str
+    appeal_weeks: int = 6  # the period for an appeal against an assessment result
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """Who signs the certificates: a name and a role ('Dean', 'Rector Magnificus')."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateSettings:
+    """What the institution prints on its certificates besides its name."""
+
+    signatories: tuple[Signatory, Signatory] = (
+        Signatory("", "Dean"),
+        Signatory("", "Rector Magnificus"),
+    )
+    logo_sha256: str | None = None  # a stored image; None: the neutral built-in logo
 
 
 # --- intake ------------------------------------------------------------------------------

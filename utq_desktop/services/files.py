@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import mimetypes
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from utq_desktop.errors import ValidationError
+from utq_desktop.documents.output import write_file
+from utq_desktop.errors import ExportError, ValidationError
 from utq_desktop.services.context import Context
 from utq_desktop.store.files import FileProblem, FileStore, FileStoreError
 
@@ -66,12 +68,13 @@ class FileService:
             return self._store.get(session, digest)
 
     def export(self, digest: str, target: Path) -> None:
-        """Write a stored file back out, e.g. for the user to keep or send."""
+        """Write a stored file back out, e.g. for the user to keep or send: all of it or
+        nothing (a temporary file renamed into place, so no reader sees half a file)."""
         content = self.content(digest)
         try:
-            target.write_bytes(content)
-        except OSError as error:
-            raise FileStoreError(f"Cannot write '{target}': {error.strerror}.") from error
+            write_file(target, content)
+        except ExportError as error:
+            raise FileStoreError(str(error)) from error
 
     def open_copy(self, digest: str, name: str) -> Path:
         """A temporary copy under its original name, for the system's viewer."""
@@ -80,7 +83,8 @@ class FileService:
         self.export(digest, target)
         return target
 
-    def check(self) -> list[FileProblem]:
-        """Every stored file that is missing or no longer matches its hash."""
+    def check(self, progress: Callable[[int, int], None] | None = None) -> list[FileProblem]:
+        """Every stored file that is missing or no longer matches its hash;
+        ``progress(done, total)`` follows the work (raise from it to cancel)."""
         with self._context.read() as session:
-            return self._store.check(session)
+            return self._store.check(session, progress)

@@ -25,6 +25,7 @@ from utq_desktop.domain.framework_spec import (
     load_framework_file,
 )
 from utq_desktop.domain.models import Candidate, Competence, Criterion, Framework
+from utq_desktop.domain.portfolio import requirements_dict, requirements_from_dict
 from utq_desktop.errors import NotFoundError, ValidationError
 from utq_desktop.resources import resource_path
 from utq_desktop.services import audit
@@ -181,6 +182,11 @@ def spec_of(framework: Framework) -> FrameworkSpec:
             for c in framework.competences
         ),
         source=framework.source,
+        requirements=(
+            None
+            if framework.requirements is None
+            else requirements_from_dict(framework.requirements)
+        ),
     )
 
 
@@ -199,6 +205,7 @@ def add_framework(session: Session, spec: FrameworkSpec) -> int:
         name_nl=spec.name_nl,
         scale=[asdict(point) for point in spec.scale],
         source=spec.source,
+        requirements=(None if spec.requirements is None else requirements_dict(spec.requirements)),
         competences=[
             Competence(
                 code=c.code,

@@ -140,6 +140,7 @@ SORT_KEYS: dict[str, Callable[[RegisterRow], Any]] = {
     "employment_start": lambda r: (r.employment_start or _FAR, r.sort_name),
     "deadline": lambda r: (r.deadline or _FAR, r.sort_name),
     "supervisor": lambda r: (fold(r.supervisor) or "\uffff", r.sort_name),
+    "open_feedback": lambda r: (r.unresolved_feedback, r.sort_name),
     "email": lambda r: r.email,
 }
 

@@ -278,6 +278,7 @@ class RouteService:
                     RouteRecognition.competence_id == competence_id,
                 )
             )
+            _check_not_from_certificate(row)
             old = (row.reason, row.recognised_on) if row else (None, None)
             if row is None:
                 row = RouteRecognition(route_id=route.id, competence_id=competence_id)
@@ -302,6 +303,7 @@ class RouteService:
             )
             if row is None:
                 return route.row_version
+            _check_not_from_certificate(row)
             changes: list[Change] = [(f"recognised:{code}", row.reason, None)]
             session.delete(row)
             return self._save_route(session, route, changes)
@@ -389,6 +391,16 @@ class RouteService:
         return StaleEditError(
             f"{last.actor} {what} this {noun} at {last.at:%d-%m-%Y %H:%M} UTC, after you "
             "opened it. Your edit was not saved: reload and make it again."
+        )
+
+
+def _check_not_from_certificate(row: RouteRecognition | None) -> None:
+    """A recognition a partial certificate made goes with that certificate (Exemption
+    tab), so that the two never disagree."""
+    if row is not None and row.partial_certificate_id is not None:
+        raise ValidationError(
+            f"This competence is recognised through a partial certificate ({row.reason}). "
+            "Edit or remove that certificate in the Exemption tab instead."
         )
 
 

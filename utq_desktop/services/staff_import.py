@@ -25,7 +25,7 @@ from utq_desktop.documents.staff_list import (
     parse_rows,
     paused_gc,
 )
-from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.enums import Language, TrajectoryStatus
 from utq_desktop.domain.models import AuditEntry, Candidate
 from utq_desktop.errors import StaleEditError
 from utq_desktop.services.audit import as_text, utc_now
@@ -286,6 +286,8 @@ def _plan_row(
         return _rejected(row, row.values, row.problems)
     if existing is None:
         candidate_id, before, after = None, BLANK, row.values
+        if not after["language"]:  # letters in Dutch unless the list says otherwise
+            after = after | {"language": Language.DUTCH.value}
     else:  # an empty cell (or a field the list lacks) never clears what is stored
         candidate_id, before = existing
         after = before | {k: v for k, v in row.values.items() if v != "" and v is not None}

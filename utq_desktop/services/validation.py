@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from utq_desktop.domain.enums import Language
 from utq_desktop.errors import ValidationError
 from utq_desktop.services.dto import CandidateInput
 
@@ -44,6 +45,14 @@ def clean_candidate(data: CandidateInput, today: date) -> CandidateInput:
         raise ValidationError("An extension needs a reason.", "extension_reason")
     if not data.extension_months and data.extension_reason:
         data = replace(data, extension_reason="")
+    try:
+        data = replace(data, language=Language(data.language))
+    except ValueError:
+        raise ValidationError(
+            f"Unknown language '{data.language}'; letters are written in Dutch (nl) or "
+            "English (en).",
+            "language",
+        ) from None
     return data
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,17 +88,21 @@ class FileStore:
             )
         return content
 
-    def check(self, session: Session) -> list[FileProblem]:
-        """Every stored file that is missing or whose bytes no longer match their hash."""
+    def check(
+        self, session: Session, progress: Callable[[int, int], None] | None = None
+    ) -> list[FileProblem]:
+        """Every stored file that is missing or whose bytes no longer match their hash.
+        ``progress(done, total)`` follows the work; an exception from it stops it."""
         problems: list[FileProblem] = []
-        for digest, in_database in session.execute(
-            select(StoredFile.sha256, StoredFile.content.is_not(None))
-        ):
+        rows = session.execute(select(StoredFile.sha256, StoredFile.content.is_not(None))).all()
+        for done, (digest, in_database) in enumerate(rows, 1):
             try:
                 self.get(session, digest)
             except FileStoreError:
                 missing = not in_database and not self._path(digest).exists()
                 problems.append(FileProblem(digest, "missing" if missing else "damaged"))
+            if progress is not None:
+                progress(done, len(rows))
         return problems
 
     def _path(self, digest: str) -> Path:

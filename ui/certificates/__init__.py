@@ -1,0 +1,1 @@
+"""The certificate register window, verification, the ceremony batch, shared pieces."""

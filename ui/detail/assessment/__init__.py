@@ -1,0 +1,1 @@
+"""The Assessment tab: rounds, blind judgements, chair decisions, result and appeals."""

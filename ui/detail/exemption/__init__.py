@@ -1,0 +1,1 @@
+"""The Exemption tab: exemption cases, their documents and letter, partial certificates."""

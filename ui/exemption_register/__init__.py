@@ -1,0 +1,1 @@
+"""The exemption register window (View → Exemption register…): every case, for HR."""

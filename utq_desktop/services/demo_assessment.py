@@ -1,0 +1,657 @@
+"""Demo assessments: rounds in every state on the demo candidates' submitted dossiers.
+
+- every qualified candidate has a sufficient result on their latest submission, dated a few
+  weeks after it (a few got it through a granted appeal), so the ceremony batch and the
+  certificate demo (services.demo_certificates, which runs after this) have work;
+- a candidate in assessment waits for a panel, is being judged (some judgements in), waits
+  for the chair (assessors disagree) or is ready for the result; some were just judged
+  insufficient: their dossier went back for revision, and some of them have appealed;
+- a submission the portfolio demo returned for revision gets the insufficient round that
+  returned it.
+
+The portfolio demo (when present) runs first; a qualified or in-assessment candidate it left
+without a submitted snapshot gets a minimal one here (an empty dossier's content), so the
+rounds always stand on a real snapshot. Each candidate's rounds follow from (seed, staff
+number) alone; rows go in with bulk inserts, one set per chunk of candidates.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from utq_desktop.domain.assessment import (
+    APPEAL_WEEKS_DEFAULT,
+    AppealOutcome,
+    AssessmentState,
+    MemberRole,
+    Verdict,
+)
+from utq_desktop.domain.assessment_models import (
+    Assessment,
+    AssessmentAppeal,
+    AssessmentJudgement,
+    AssessmentMember,
+)
+from utq_desktop.domain.enums import TrajectoryStatus as T
+from utq_desktop.domain.models import AppUser, AuditEntry, Candidate, Competence
+from utq_desktop.domain.models import InstitutionSettings as Settings
+from utq_desktop.domain.portfolio import DossierState
+from utq_desktop.domain.portfolio_models import (
+    PortfolioDossier,
+    PortfolioFeedback,
+    PortfolioSnapshot,
+    PortfolioSnapshotReturn,
+)
+from utq_desktop.services import demo_names as N
+from utq_desktop.services.portfolio_dto import DossierContent
+from utq_desktop.services.portfolio_snapshot import digest, encode
+from utq_desktop.store.bulk import insert_rows
+
+S, I = Verdict.SUFFICIENT, Verdict.INSUFFICIENT  # noqa: E741
+VALUES = {S: S.value, I: I.value}  # looked up per row: Enum.value is slow in bulk
+ROLES = {role: role.value for role in MemberRole}
+
+MOTIVATIONS = {
+    S: (
+        "The evidence shows this competence convincingly; the reflection links it to practice.",
+        "Well documented with student evaluations and a thoughtful self-analysis.",
+        "Sufficient: the peer feedback and the observation report support the claims.",
+        "The redesign is argued well and evaluated with the students.",
+    ),
+    I: (
+        "The reflection describes what was done but not why, nor what was learned.",
+        "Too little evidence: one course only, without student or peer feedback.",
+        "The assessment plan does not align the tests with the learning goals.",
+        "No evaluation of the teaching was carried out or discussed.",
+    ),
+}
+RESULT_TEXT = {
+    S: "Every competence is shown at the required level.",
+    I: "Not every competence is shown yet; see the motivations per competence.",
+}
+APPEAL_GROUNDS = (
+    "The assessors overlooked the appendix with the student evaluations.",
+    "The observation report was judged on the draft instead of the final version.",
+    "The candidate disputes the motivation for the assessment competence.",
+)
+IN_ASSESSMENT_MIX = (  # share of candidates in assessment, cumulative
+    (0.22, "waiting"),
+    (0.52, "judging"),
+    (0.66, "chair"),
+    (0.80, "ready"),
+    (1.00, "returned"),
+)
+GRANTED_SHARE = 0.04  # of qualified candidates: sufficient only after a granted appeal
+DISAGREE_SHARE = 0.2  # of sufficient rounds: one disagreement the chair decided
+
+
+@dataclass
+class _Round:
+    candidate_id: int
+    snapshot_key: tuple[int, int]  # (dossier id or -candidate id, number): resolved later
+    kind: str  # sufficient | insufficient | granted | returned | judging | chair | ready
+    started_on: date
+    result_on: date | None = None
+    judgements: list[tuple[int, int, Verdict, date]] = field(default_factory=list)
+    appeal: dict[str, Any] | None = None
+
+
+def insert_assessments(
+    session: Session,
+    seed: int,
+    today: date,
+    rows: Sequence[Mapping[str, Any]],
+    ids: Mapping[str, int],
+    actor: str,
+) -> None:
+    """Assessment rounds for the demo candidates ``rows`` just added (``ids``: their ids by
+    staff number)."""
+    people = {ids[r["staff_number"]]: r for r in rows if r["staff_number"] in ids}
+    if not people:
+        return
+    panel = _assessors(session)
+    if len(panel) < 3:
+        return  # their logins belong to other users in this database
+    competences = _competences(session, {r["framework_id"] for r in people.values()})
+    weeks = session.scalar(select(Settings.appeal_weeks)) or APPEAL_WEEKS_DEFAULT
+    found = _snapshots(session, list(people))
+    new_snapshots: list[dict[str, Any]] = []
+    rounds: list[_Round] = []
+    for cid in sorted(people):
+        row = people[cid]
+        snaps = found.get(cid, [])
+        comps = competences.get(row["framework_id"], [])
+        if not comps or (not snaps and row["status"] not in (T.ASSESSMENT, T.QUALIFIED)):
+            continue
+        rng = random.Random(f"{seed}:{row['staff_number']}:assessment")
+        for snap in snaps:
+            if snap["returned_on"] is not None:
+                rounds.append(_returned_round(rng, cid, snap, comps, panel, today, weeks))
+        open_snap = next((s for s in snaps if s["returned_on"] is None), None)
+        status = row["status"]
+        if status not in (T.ASSESSMENT, T.QUALIFIED):
+            continue
+        if open_snap is None:
+            open_snap = _new_snapshot(rng, cid, row, snaps, today, status)
+            new_snapshots.append(open_snap)
+        made = _open_round(rng, cid, open_snap, status, comps, panel, today, weeks)
+        if made is not None:
+            rounds.append(made)
+    keys = _store_snapshots(session, new_snapshots, people, actor)
+    keys.update({(s["dossier_id"], s["number"]): s["id"] for v in found.values() for s in v})
+    _store_rounds(session, rounds, keys, panel, today, actor)
+
+
+# --- what exists ------------------------------------------------------------------------------
+
+
+def _assessors(session: Session) -> list[int]:
+    """The demo users with the assessor role (demo.py adds them with the others)."""
+    logins = [login for login, _, role in N.DEMO_USERS if role == "assessor"]
+    ids = dict(
+        session.execute(select(AppUser.login, AppUser.id).where(AppUser.login.in_(logins))).all()
+    )
+    return [ids[login] for login in logins if login in ids]
+
+
+def _competences(session: Session, framework_ids: set[int | None]) -> dict[int, list[int]]:
+    query = (
+        select(Competence.framework_id, Competence.id)
+        .where(Competence.framework_id.in_({f for f in framework_ids if f}))
+        .order_by(Competence.framework_id, Competence.position)
+    )
+    result: dict[int, list[int]] = defaultdict(list)
+    for fid, cid in session.execute(query):
+        result[fid].append(cid)
+    return result
+
+
+def _snapshots(session: Session, candidate_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Per candidate, their dossier's snapshots (oldest first), with the return date."""
+    query = (
+        select(
+            PortfolioDossier.candidate_id,
+            PortfolioDossier.id,
+            PortfolioSnapshot.id,
+            PortfolioSnapshot.number,
+            PortfolioSnapshot.submitted_at,
+            PortfolioSnapshotReturn.returned_at,
+        )
+        .join(PortfolioDossier, PortfolioDossier.id == PortfolioSnapshot.dossier_id)
+        .outerjoin(
+            PortfolioSnapshotReturn, PortfolioSnapshotReturn.snapshot_id == PortfolioSnapshot.id
+        )
+        .where(PortfolioDossier.candidate_id.in_(candidate_ids))
+        .order_by(PortfolioDossier.candidate_id, PortfolioSnapshot.number)
+    )
+    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for cid, did, sid, number, at, returned in session.execute(query):
+        result[cid].append(
+            {
+                "candidate_id": cid,
+                "dossier_id": did,
+                "id": sid,
+                "number": number,
+                "submitted_on": at.date(),
+                "returned_on": returned.date() if returned else None,
+            }
+        )
+    return result
+
+
+# --- planning -------------------------------------------------------------------------------
+
+
+def _new_snapshot(
+    rng: random.Random,
+    cid: int,
+    row: Mapping[str, Any],
+    existing: list[dict[str, Any]],
+    today: date,
+    status: T,
+) -> dict[str, Any]:
+    created = row["created_at"].date()
+    if status is T.QUALIFIED:
+        earliest = min(created + timedelta(days=300), today - timedelta(days=70))
+        span = max(0, (today - timedelta(days=60) - earliest).days)
+        submitted = earliest + timedelta(days=rng.randint(0, span))
+    else:
+        submitted = today - timedelta(days=rng.randint(3, 75))
+    submitted = max(submitted, created)
+    return {
+        "candidate_id": cid,
+        "dossier_id": existing[0]["dossier_id"] if existing else -cid,
+        "number": (existing[-1]["number"] if existing else 0) + 1,
+        "submitted_on": submitted,
+        "returned_on": None,
+        "framework_id": row["framework_id"],
+    }
+
+
+def _open_round(
+    rng: random.Random,
+    cid: int,
+    snap: dict[str, Any],
+    status: T,
+    comps: list[int],
+    panel: list[int],
+    today: date,
+    weeks: int,
+) -> _Round | None:
+    submitted = snap["submitted_on"]
+    if status is T.QUALIFIED:
+        kind = "granted" if rng.random() < GRANTED_SHARE else "sufficient"
+    else:
+        draw = rng.random()
+        kind = next(k for limit, k in IN_ASSESSMENT_MIX if draw < limit)
+        if kind == "waiting":
+            return None
+    started = min(submitted + timedelta(days=rng.randint(1, 14)), today)
+    key = (snap["dossier_id"], snap["number"])
+    members = rng.sample(panel, 3)
+    if kind in ("sufficient", "granted"):
+        judged = min(started + timedelta(days=rng.randint(14, 40)), today - timedelta(days=2))
+        judged = max(judged, started)
+        result_on = min(judged + timedelta(days=rng.randint(1, 10)), today - timedelta(days=1))
+        result_on = max(result_on, judged)
+        made = _Round(cid, key, kind, started, result_on)
+        finals = [S] * len(comps) if kind == "sufficient" else _failing(rng, comps)
+        made.judgements = _judged(rng, comps, members, finals, judged, kind == "sufficient")
+        if kind == "granted":
+            outcome_on = min(result_on + timedelta(days=rng.randint(20, 60)), today)
+            made.appeal = {
+                "filed_on": min(result_on + timedelta(days=rng.randint(3, weeks * 7)), outcome_on),
+                "deadline": result_on + timedelta(weeks=weeks),
+                "hearing_on": outcome_on,
+                "outcome": AppealOutcome.GRANTED,
+                "outcome_on": outcome_on,
+                "outcome_motivation": "On review the evidence for the disputed competence "
+                "suffices; the result is changed to sufficient.",
+                "result_before": I,
+                "result_after": S,
+            }
+            made.result_on = outcome_on
+        return made
+    made = _Round(cid, key, kind, started)
+    if kind == "judging":
+        all_ = _judged(rng, comps, members, [S] * len(comps), today, False, chair=False)
+        keep = rng.randint(1, len(all_) - 1)
+        made.judgements = rng.sample(all_, keep)
+    elif kind in ("chair", "ready"):
+        finals = [S] * len(comps)
+        if rng.random() < 0.4:
+            finals[rng.randrange(len(comps))] = I
+        made.judgements = _judged(
+            rng, comps, members, finals, today, True, chair=kind == "ready", force=True
+        )
+    else:  # returned: decided insufficient just now; perhaps appealed
+        judged = max(started, today - timedelta(days=rng.randint(2, 25)))
+        made.result_on = min(judged + timedelta(days=rng.randint(0, 4)), today)
+        made.judgements = _judged(rng, comps, members, _failing(rng, comps), judged, True)
+        if rng.random() < 0.6:
+            filed = min(made.result_on + timedelta(days=rng.randint(1, 20)), today)
+            made.appeal = _pending_appeal(rng, made.result_on, filed, today, weeks)
+    made.started_on = min(started, *(j[3] for j in made.judgements)) if made.judgements else started
+    return made
+
+
+def _returned_round(
+    rng: random.Random,
+    cid: int,
+    snap: dict[str, Any],
+    comps: list[int],
+    panel: list[int],
+    today: date,
+    weeks: int,
+) -> _Round:
+    """The insufficient round that sent a portfolio-demo snapshot back."""
+    result_on = snap["returned_on"]
+    started = max(snap["submitted_on"], result_on - timedelta(days=rng.randint(14, 45)))
+    judged = max(started, result_on - timedelta(days=rng.randint(1, 7)))
+    made = _Round(cid, (snap["dossier_id"], snap["number"]), "insufficient", started, result_on)
+    made.judgements = _judged(rng, comps, rng.sample(panel, 3), _failing(rng, comps), judged, True)
+    if (today - result_on).days <= weeks * 7 and rng.random() < 0.4:
+        filed = min(result_on + timedelta(days=rng.randint(1, 20)), today)
+        made.appeal = _pending_appeal(rng, result_on, filed, today, weeks)
+    return made
+
+
+def _pending_appeal(
+    rng: random.Random, result_on: date, filed: date, today: date, weeks: int
+) -> dict[str, Any]:
+    hearing = filed + timedelta(days=rng.randint(14, 40)) if rng.random() < 0.5 else None
+    return {
+        "filed_on": filed,
+        "deadline": result_on + timedelta(weeks=weeks),
+        "hearing_on": hearing,
+        "outcome": AppealOutcome.PENDING,
+        "outcome_on": None,
+        "outcome_motivation": "",
+        "result_before": None,
+        "result_after": None,
+    }
+
+
+def _failing(rng: random.Random, comps: list[int]) -> list[Verdict]:
+    finals = [S] * len(comps)
+    for index in rng.sample(range(len(comps)), rng.randint(1, 2)):
+        finals[index] = I
+    return finals
+
+
+def _judged(
+    rng: random.Random,
+    comps: list[int],
+    members: list[int],
+    finals: list[Verdict],
+    on: date,
+    may_disagree: bool,
+    *,
+    chair: bool = True,
+    force: bool = False,
+) -> list[tuple[int, int, Verdict, date]]:
+    """Both assessors' judgements leading to ``finals``; where they disagree (sometimes,
+    or always once with ``force``), the chair's decision too unless ``chair`` is False."""
+    first, second, chair_id = members
+    disagree = set()
+    if may_disagree and (force or rng.random() < DISAGREE_SHARE):
+        disagree.add(rng.randrange(len(comps)))
+    out: list[tuple[int, int, Verdict, date]] = []
+    for index, (competence, final) in enumerate(zip(comps, finals, strict=True)):
+        if index in disagree:
+            other = I if final is S else S
+            a, b = (final, other) if rng.random() < 0.5 else (other, final)
+            out += [(first, competence, a, on), (second, competence, b, on)]
+            if chair:
+                out.append((chair_id, competence, final, on))
+        else:
+            out += [(first, competence, final, on), (second, competence, final, on)]
+    return out
+
+
+# --- storing --------------------------------------------------------------------------------
+
+
+def _store_snapshots(
+    session: Session,
+    snapshots: list[dict[str, Any]],
+    people: Mapping[int, Mapping[str, Any]],
+    actor: str,
+) -> dict[tuple[int, int], int]:
+    """Insert the minimal dossiers and snapshots planned; returns snapshot ids by key (the
+    planned key: a new dossier is keyed by minus the candidate id)."""
+    if not snapshots:
+        return {}
+    new_dossiers = [s for s in snapshots if s["dossier_id"] < 0]
+    if new_dossiers:
+        session.execute(
+            insert(PortfolioDossier.__table__),
+            [
+                {
+                    "candidate_id": s["candidate_id"],
+                    "framework_id": s["framework_id"],
+                    "state": DossierState.SUBMITTED.value,
+                    "marked_ready_on": s["submitted_on"],
+                    "marked_ready_by": "",
+                    "created_at": datetime.combine(s["submitted_on"], time(9)),
+                    "updated_at": datetime.combine(s["submitted_on"], time(9)),
+                    "row_version": 1,
+                }
+                for s in new_dossiers
+            ],
+        )
+    dossiers = dict(
+        session.execute(
+            select(PortfolioDossier.candidate_id, PortfolioDossier.id).where(
+                PortfolioDossier.candidate_id.in_([s["candidate_id"] for s in snapshots])
+            )
+        ).all()
+    )
+    existing_dossiers = [dossiers[s["candidate_id"]] for s in snapshots if s["dossier_id"] > 0]
+    if existing_dossiers:  # their latest snapshot was returned: submitted again
+        session.execute(
+            update(PortfolioDossier)
+            .where(PortfolioDossier.id.in_(existing_dossiers))
+            .values(state=DossierState.SUBMITTED, row_version=PortfolioDossier.row_version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    empty = DossierContent((), (), (), ())
+    rows = []
+    for s in snapshots:
+        person = people[s["candidate_id"]]
+        content = encode(
+            empty,
+            (),
+            {
+                "candidate_name": f"{person['first_name']} {person['surname']}".strip(),
+                "staff_number": person["staff_number"],
+                "faculty": person["faculty"],
+                "framework": "",
+            },
+        )
+        rows.append(
+            {
+                "dossier_id": dossiers[s["candidate_id"]],
+                "number": s["number"],
+                "submitted_at": datetime.combine(s["submitted_on"], time(10)),
+                "submitted_by": actor,
+                "override_reason": "demo data",
+                "item_count": 0,
+                "attachment_count": 0,
+                "content": content,
+                "content_sha256": digest(content),
+            }
+        )
+    session.execute(insert(PortfolioSnapshot.__table__), rows)
+    keys: dict[tuple[int, int], int] = {}
+    for cid, did, sid, number in session.execute(
+        select(
+            PortfolioDossier.candidate_id,
+            PortfolioDossier.id,
+            PortfolioSnapshot.id,
+            PortfolioSnapshot.number,
+        )
+        .join(PortfolioDossier, PortfolioDossier.id == PortfolioSnapshot.dossier_id)
+        .where(PortfolioDossier.id.in_(list(dossiers.values())))
+    ):
+        keys[(did, number)] = sid
+        keys[(-cid, number)] = sid
+    return keys
+
+
+def _store_rounds(
+    session: Session,
+    rounds: list[_Round],
+    keys: Mapping[tuple[int, int], int],
+    panel: list[int],
+    today: date,
+    actor: str,
+) -> None:
+    if not rounds:
+        return
+    last_id = session.scalar(select(func.max(Assessment.id))) or 0
+    numbers: dict[int, int] = defaultdict(int)
+    assessment_rows = []
+    for r in sorted(rounds, key=lambda r: (r.candidate_id, r.snapshot_key[1])):
+        numbers[r.candidate_id] += 1
+        decided = r.kind in ("sufficient", "granted", "insufficient", "returned")
+        result = S if r.kind in ("sufficient", "granted") else I if decided else None
+        state = (
+            AssessmentState.APPEAL
+            if r.appeal is not None and r.appeal["outcome"] is AppealOutcome.PENDING
+            else AssessmentState.DECIDED
+            if decided
+            else AssessmentState.JUDGING
+        )
+        assessment_rows.append(
+            {
+                "candidate_id": r.candidate_id,
+                "snapshot_id": keys[r.snapshot_key],
+                "round": numbers[r.candidate_id],
+                "framework_id": None,
+                "state": state.value,
+                "started_on": r.started_on,
+                "result": result.value if result else None,
+                "result_on": r.result_on if decided else None,
+                "result_motivation": RESULT_TEXT[result] if result else "",
+                "decided_by": actor if decided else "",
+                "created_at": datetime.combine(r.started_on, time(9)),
+                "row_version": 1,
+            }
+        )
+    insert_rows(session, Assessment.__table__, [assessment_rows], {})
+    session.execute(
+        update(Assessment)
+        .where(Assessment.id > last_id, Assessment.framework_id.is_(None))
+        .values(
+            framework_id=select(Candidate.framework_id)
+            .where(Candidate.id == Assessment.candidate_id)
+            .scalar_subquery()
+        )
+        .execution_options(synchronize_session=False)
+    )
+    ids = {
+        (cid, number): aid
+        for aid, cid, number in session.execute(
+            select(Assessment.id, Assessment.candidate_id, Assessment.round).where(
+                Assessment.id > last_id
+            )
+        )
+    }
+    numbers.clear()
+    members, judgements, appeals, entries = [], [], [], []
+    for r in sorted(rounds, key=lambda r: (r.candidate_id, r.snapshot_key[1])):
+        numbers[r.candidate_id] += 1
+        aid = ids[(r.candidate_id, numbers[r.candidate_id])]
+        people = list(dict.fromkeys(j[0] for j in r.judgements)) or panel[:3]
+        panel_ids = _panel_of(r, people, panel)
+        for position, (uid, role) in enumerate(panel_ids):
+            members.append(
+                {"assessment_id": aid, "user_id": uid, "role": ROLES[role], "position": position}
+            )
+        for uid, competence, verdict, on in r.judgements:
+            judgements.append(
+                {
+                    "assessment_id": aid,
+                    "competence_id": competence,
+                    "user_id": uid,
+                    "verdict": VALUES[verdict],
+                    "motivation": MOTIVATIONS[verdict][(competence + uid) % 4],
+                    "judged_on": on,
+                }
+            )
+        if r.appeal is not None:
+            appeals.append(
+                {
+                    "assessment_id": aid,
+                    "grounds": APPEAL_GROUNDS[aid % len(APPEAL_GROUNDS)],
+                    "late_accepted": False,
+                    "late_reason": "",
+                    "created_at": datetime.combine(r.appeal["filed_on"], time(11)),
+                    **{k: (v.value if hasattr(v, "value") else v) for k, v in r.appeal.items()},
+                }
+            )
+        entries.append(
+            {
+                "at": datetime.combine(r.started_on, time(9)),
+                "actor": actor,
+                "entity": "assessment",
+                "entity_id": aid,
+                "candidate_id": r.candidate_id,
+                "action": "create",
+                "field": None,
+                "old_value": None,
+                "new_value": "demo data",
+            }
+        )
+    insert_rows(session, AssessmentMember.__table__, [members], {})
+    if judgements:
+        insert_rows(
+            session,
+            AssessmentJudgement.__table__,
+            [judgements],
+            {"entered_by": actor, "row_version": 1},
+        )
+    if appeals:
+        session.execute(
+            insert(AssessmentAppeal.__table__), [{**a, "row_version": 1} for a in appeals]
+        )
+    session.execute(insert(AuditEntry.__table__), entries)
+    _return_dossiers(session, [r for r in rounds if r.kind == "returned"], keys, actor)
+
+
+def _panel_of(r: _Round, judges: list[int], panel: list[int]) -> list[tuple[int, MemberRole]]:
+    """The round's two assessors and chair: those who judged, filled up from the panel."""
+    chosen = list(judges[:3])
+    for uid in panel:
+        if len(chosen) == 3:
+            break
+        if uid not in chosen:
+            chosen.append(uid)
+    return [
+        (chosen[0], MemberRole.ASSESSOR),
+        (chosen[1], MemberRole.ASSESSOR),
+        (chosen[2], MemberRole.CHAIR),
+    ]
+
+
+def _return_dossiers(
+    session: Session, rounds: list[_Round], keys: Mapping[tuple[int, int], int], actor: str
+) -> None:
+    """What an insufficient result does (services.portfolio return_for_revision), in bulk:
+    the snapshot returned with the feedback, the dossier working again, the candidate back
+    in the portfolio (the candidate's "demo data" entry stands for the status it ends in,
+    as for every demo candidate)."""
+    if not rounds:
+        return
+    snapshot_ids = [keys[r.snapshot_key] for r in rounds]
+    dossier_of = dict(
+        session.execute(
+            select(PortfolioSnapshot.id, PortfolioSnapshot.dossier_id).where(
+                PortfolioSnapshot.id.in_(snapshot_ids)
+            )
+        ).all()
+    )
+    feedback = RESULT_TEXT[I]
+    returns, notes = [], []
+    for r, sid in zip(rounds, snapshot_ids, strict=True):
+        at = datetime.combine(r.result_on or r.started_on, time(15))
+        returns.append(
+            {"snapshot_id": sid, "returned_at": at, "returned_by": actor, "feedback": feedback}
+        )
+        notes.append(
+            {
+                "dossier_id": dossier_of[sid],
+                "item_id": None,
+                "competence_id": None,
+                "author": "Assessment",
+                "given_on": at.date(),
+                "text": feedback,
+                "resolved": False,
+                "resolved_on": None,
+                "resolved_by": "",
+                "created_at": at,
+            }
+        )
+    session.execute(insert(PortfolioSnapshotReturn.__table__), returns)
+    session.execute(insert(PortfolioFeedback.__table__), [{**n, "row_version": 1} for n in notes])
+    session.execute(
+        update(PortfolioDossier)
+        .where(PortfolioDossier.id.in_(set(dossier_of.values())))
+        .values(state=DossierState.WORKING, row_version=PortfolioDossier.row_version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Candidate)
+        .where(Candidate.id.in_([r.candidate_id for r in rounds]))
+        .values(status=T.PORTFOLIO, row_version=Candidate.row_version + 1)
+        .execution_options(synchronize_session=False)
+    )
