@@ -18,6 +18,7 @@ from utq_desktop import __version__
 from utq_desktop.environment import DATABASE_ENV_VAR
 from utq_desktop.errors import DatabaseConnectionError
 
+from ui import gc_guard
 from ui.main_window import MainWindow
 from ui.messages import error_text, show_error
 
@@ -36,6 +37,7 @@ def create_application() -> QApplication:
     app.setOrganizationName("UTQ Desktop")
     app.setApplicationName("UTQ Desktop")
     app.setApplicationVersion(__version__)
+    gc_guard.install(app)  # Python's cycle collector must never run on the worker thread
     return app
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from utq_desktop.errors import OperationCancelledError
@@ -14,23 +14,22 @@ from utq_desktop.services.portfolio_dto import FileCheckReport
 
 from ui.dialogs.file_check_dialog import FileCheckDialog
 from ui.messages import show_error
+from ui.window_actions import WindowActions
 from ui.workers import Progress
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-class PortfolioActions(QObject):
+class PortfolioActions(WindowActions):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
-        self.check_action = QAction(self.tr("&Check dossier files…"), window)
-        self.check_action.setObjectName("actionCheckFiles")
+        self.check_action = self._action(
+            "actionCheckFiles", self.tr("&Check dossier files…"), self.check_files
+        )
         self.check_action.setToolTip(
             self.tr("Find stored attachments that are missing or were changed since")
         )
-        self.check_action.triggered.connect(self.check_files)
-        window.addAction(self.check_action)
         self.progress_dialog: QProgressDialog | None = None
         self.result_box: QMessageBox | FileCheckDialog | None = None
         window.register.model.modelReset.connect(self.update)  # also when a database opens
@@ -42,9 +41,7 @@ class PortfolioActions(QObject):
         return [self.check_action]
 
     def update(self) -> None:
-        self.check_action.setEnabled(
-            self.window.context.services is not None and self.progress_dialog is None
-        )
+        self.check_action.setEnabled(self.database_open() and self.progress_dialog is None)
 
     def check_files(self) -> None:
         window = self.window

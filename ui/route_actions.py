@@ -6,21 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
 from ui.dialogs.apply_template_dialog import ApplyTemplateDialog
 from ui.dialogs.frameworks_dialog import FrameworksDialog
 from ui.dialogs.route_templates_dialog import RouteTemplatesDialog
+from ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-class RouteActions(QObject):
+class RouteActions(WindowActions):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
         self.frameworks_action = self._action(
             "actionFrameworks", self.tr("&Frameworks…"), self.edit_frameworks
         )
@@ -28,9 +27,11 @@ class RouteActions(QObject):
             "actionRouteTemplates", self.tr("Route &templates…"), self.edit_templates
         )
         self.apply_action = self._action(
-            "actionApplyRouteTemplate", self.tr("A&pply route template…"), self.apply_template
+            "actionApplyRouteTemplate",
+            self.tr("A&pply route template…"),
+            self.apply_template,
+            "Ctrl+Shift+T",
         )
-        self.apply_action.setShortcut("Ctrl+Shift+T")
         window.register.table.selectionModel().selectionChanged.connect(self.update)
         window.register.model.modelReset.connect(self.update)
         self.update()
@@ -40,29 +41,18 @@ class RouteActions(QObject):
         """For the Edit menu (settings-like ones next to Institution settings…)."""
         return [self.frameworks_action, self.templates_action, self.apply_action]
 
-    def _action(self, name: str, text: str, slot: object) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
-
     def update(self, *_args: object) -> None:
         """Enabled while a database is open; applying also needs selected candidates."""
-        open_ = self.window.context.services is not None
+        open_ = self.database_open()
         self.frameworks_action.setEnabled(open_)
         self.templates_action.setEnabled(open_)
         self.apply_action.setEnabled(open_ and bool(self.window.register.selected_ids()))
 
     def edit_frameworks(self) -> None:
-        dialog = FrameworksDialog(self.window.services, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+        self._exec(FrameworksDialog(self.window.services, self.window))
 
     def edit_templates(self) -> None:
-        dialog = RouteTemplatesDialog(self.window.services, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+        self._exec(RouteTemplatesDialog(self.window.services, self.window))
 
     def apply_template(self) -> None:
         register = self.window.register
@@ -71,8 +61,7 @@ class RouteActions(QObject):
             return
         names = [row.full_name for row in register.selected_rows()]
         dialog = ApplyTemplateDialog(self.window.services, ids, self.window, names)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if dialog.exec() != ApplyTemplateDialog.DialogCode.Accepted or dialog.result_ is None:
+        if self._exec(dialog) != ApplyTemplateDialog.DialogCode.Accepted or dialog.result_ is None:
             return
         result = dialog.result_
         if self.window.detail.candidate_id() in result.changed:

@@ -17,10 +17,24 @@ from database_backends import TempDatabase
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui import gc_guard
 from utq_desktop.services.app import Services
 from utq_desktop.services.dto import CandidateInput
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def gui_thread_collector(qapp: QApplication) -> gc_guard.GuiThreadCollector:
+    """As in the app (ui/app.create_application): cycles are collected on this thread only,
+    never on the worker thread, where freeing a widget crashes the process."""
+    return gc_guard.install(qapp)
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(gui_thread_collector: gc_guard.GuiThreadCollector) -> Iterator[None]:
+    yield
+    gui_thread_collector.collect_due()
 
 
 @pytest.fixture(autouse=True)

@@ -204,6 +204,8 @@ def test_demo_users_and_institution_name(sample: Services) -> None:
     assert sample.settings.get().name == INSTITUTION_NAME
     last = sample.audit.last_change("settings", 1)
     assert last is not None and last.field == "name" and last.new_value == INSTITUTION_NAME
+    # demo certificates are signed by names, not by 'Dean' alone
+    assert all(s.name and s.role for s in sample.settings.certificates().signatories)
 
 
 def test_every_candidate_has_one_create_audit_entry(sample: Services) -> None:

@@ -3,9 +3,10 @@ stage and search text (cheap at register sizes; no proxy model)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from utq_desktop.domain.assessment import Phase
 from utq_desktop.domain.names import fold
 from utq_desktop.services.assessment_dto import AssessmentRegisterRow, RegisterStage
@@ -13,6 +14,7 @@ from utq_desktop.services.assessment_dto import AssessmentRegisterRow, RegisterS
 from ui.detail.assessment.texts import phase_text, stage_text, verdict_color, verdict_text
 from ui.formatting import format_date
 from ui.qt_types import ModelIndex
+from ui.row_table_model import RowTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("Candidate", "Stage", "Since", "Progress", "Faculty", "Staff number", "Panel")
@@ -29,15 +31,18 @@ WIDTH_SAMPLES = (
 APPEAL_PENDING = "appeal"  # a filter value besides the stages
 
 
-class AssessmentRegisterModel(QAbstractTableModel):
+class AssessmentRegisterModel(RowTableModel[AssessmentRegisterRow]):
+    CONTEXT = "AssessmentRegister"
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[AssessmentRegisterRow] = []
-        self._rows: list[AssessmentRegisterRow] = []
         self._stage: RegisterStage | str | None = None
         self._search = ""
 
-    def set_rows(self, rows: list[AssessmentRegisterRow]) -> None:
+    def set_rows(self, rows: Sequence[AssessmentRegisterRow]) -> None:
+        """All the register's rows; the model shows those the filter lets through."""
         self._all = list(rows)
         self._apply()
 
@@ -46,9 +51,7 @@ class AssessmentRegisterModel(QAbstractTableModel):
         self._apply()
 
     def _apply(self) -> None:
-        self.beginResetModel()
-        self._rows = [r for r in self._all if self._matches(r)]
-        self.endResetModel()
+        super().set_rows([r for r in self._all if self._matches(r)])
 
     def _matches(self, row: AssessmentRegisterRow) -> bool:
         if self._stage == APPEAL_PENDING and not row.appeal_pending:
@@ -63,29 +66,9 @@ class AssessmentRegisterModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._all)
 
-    def row_at(self, row: int) -> AssessmentRegisterRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("AssessmentRegister", HEADERS[section])
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None or not 0 <= index.column() < len(HEADERS):
+        row = self.row_in(index)
+        if row is None:
             return None
         column = index.column()
         if role in (

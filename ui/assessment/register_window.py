@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,13 +21,14 @@ from utq_desktop.services.assessment_dto import AssessmentRegisterRow, RegisterS
 from ui.assessment.model import APPEAL_PENDING, ID_ROLE, WIDTH_SAMPLES, AssessmentRegisterModel
 from ui.detail.assessment.texts import stage_text
 from ui.messages import show_error
+from ui.register_window import RegisterWindow
 from ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from utq_desktop.services.app import Services
 
 
-class AssessmentRegisterWindow(QDialog):
+class AssessmentRegisterWindow(RegisterWindow):
     """``candidate_requested(id)``: the user wants this candidate's Assessment tab."""
 
     candidate_requested = Signal(int)
@@ -39,12 +36,9 @@ class AssessmentRegisterWindow(QDialog):
     def __init__(
         self, services: Services, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("assessmentRegisterWindow")
-        self.setWindowTitle(self.tr("Assessments"))
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.services = services
-        self.runner = runner
+        super().__init__(
+            services, runner, parent, "assessmentRegisterWindow", self.tr("Assessments")
+        )
 
         self.stage = QComboBox(self)
         self.stage.setObjectName("assessmentStageFilter")
@@ -69,15 +63,7 @@ class AssessmentRegisterWindow(QDialog):
         filters.addWidget(self.count)
 
         self.model = AssessmentRegisterModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("assessmentRegister")
-        self.table.setAccessibleName(self.tr("Assessments"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = self._table("assessmentRegister", self.tr("Assessments"), self.model)
         header = self.table.horizontalHeader()  # fixed widths: no pass over every row
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -90,11 +76,6 @@ class AssessmentRegisterWindow(QDialog):
             self.tr("Double-click a dossier to open the candidate's Assessment tab."), self
         )
         self.hint.setObjectName("assessmentHint")
-
-        refresh = QAction(self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.reload)
-        self.addAction(refresh)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

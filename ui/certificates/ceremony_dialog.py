@@ -31,6 +31,7 @@ from ui.workers import Progress, TaskRunner
 
 if TYPE_CHECKING:
     from utq_desktop.services.app import Services
+    from utq_desktop.services.dto import CertificateSettings
 
 PLAN_DELAY_MS = 300
 
@@ -153,15 +154,17 @@ class CeremonyDialog(QDialog):
         since, until = self.period()
         self._planned_for = (since, until)
         self.summary.setText(self.tr("Looking up who qualified in this period…"))
-        service = self.services.certificates
+        service, settings = self.services.certificates, self.services.settings
         self.runner.run(
-            lambda: ((since, until), service.plan_ceremony(since, until)),
+            lambda: ((since, until), service.plan_ceremony(since, until), settings.certificates()),
             while_alive(self, self._show_plan),
             while_alive(self, self._plan_failed),
         )
 
-    def _show_plan(self, result: tuple[tuple[date, date], CeremonyPlan]) -> None:
-        period, plan = result
+    def _show_plan(
+        self, result: tuple[tuple[date, date], CeremonyPlan, CertificateSettings]
+    ) -> None:
+        period, plan, certificates = result
         if period != self._planned_for:
             return  # the dates changed meanwhile; a newer plan is on its way
         self.plan = plan
@@ -177,6 +180,13 @@ class CeremonyDialog(QDialog):
                     "",
                     count - to_issue,
                 )
+            unnamed = [s.role for s in certificates.signatories if not s.name.strip()]
+            if unnamed:  # a PDF, once written, is kept as it is: say so before, not after
+                text += "\n\n" + self.tr(
+                    "Warning: no name is set for the {roles} (Edit → Institution settings…). "
+                    "The certificates would carry the role without a name, and a "
+                    "certificate's PDF, once written, stays as it is."
+                ).format(roles=self.tr(" and the ").join(unnamed))
         self.summary.setText(text)
         self.left_out.setText(
             self.tr("Left out:") + "\n• " + "\n• ".join(plan.skipped) if plan.skipped else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from utq_desktop.domain.certificates import CertificateStatus
 from utq_desktop.services.certificates_dto import CertificateInfo
@@ -13,6 +13,7 @@ from utq_desktop.services.certificates_dto import CertificateInfo
 from ui.certificates.texts import STATUS_COLORS, status_detail, status_text, what_text
 from ui.formatting import format_date, format_timestamp
 from ui.qt_types import ModelIndex
+from ui.row_table_model import RowTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CERTIFICATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,47 +41,30 @@ REGISTER_COLUMNS = (
 )
 
 
-class CertificateTableModel(QAbstractTableModel):
+class CertificateTableModel(RowTableModel[CertificateInfo]):
     """Certificates in the order given; replaced and revoked ones greyed or struck out."""
+
+    CONTEXT = "CertificateColumns"
 
     def __init__(self, columns: Sequence[str] = CANDIDATE_COLUMNS, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
-        self._rows: list[CertificateInfo] = []
+        self._headers = tuple(HEADERS[column] for column in self.columns)
         self._strike = QFont()
         self._strike.setStrikeOut(True)
 
+    def headers(self) -> Sequence[str]:
+        return self._headers
+
     def set_certificates(self, certificates: Sequence[CertificateInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(certificates)
-        self.endResetModel()
+        self.set_rows(certificates)
 
     def certificate_at(self, row: int) -> CertificateInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, certificate_id: int) -> int | None:
-        return next((i for i, c in enumerate(self._rows) if c.id == certificate_id), None)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return QCoreApplication.translate("CertificateColumns", HEADERS[self.columns[section]])
-        return None
+        return self.row_at(row)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        certificate = self.certificate_at(index.row()) if index.isValid() else None
-        if certificate is None or not 0 <= index.column() < len(self.columns):
+        certificate = self.row_in(index)
+        if certificate is None:
             return None
         key = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -7,19 +7,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from ui.certificates.model import REGISTER_COLUMNS, CertificateTableModel
 from ui.certificates.texts import kind_text, status_text
 from ui.formatting import date_format
 from ui.messages import show_error
+from ui.register_window import RegisterWindow
 from ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -46,7 +44,7 @@ def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class CertificateRegisterWindow(QDialog):
+class CertificateRegisterWindow(RegisterWindow):
     """``candidate_changed(id)``: a certificate of this candidate was reissued or revoked
     here, so the main window can refresh its tabs."""
 
@@ -57,12 +55,9 @@ class CertificateRegisterWindow(QDialog):
     def __init__(
         self, services: Services, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("certificateRegisterWindow")
-        self.setWindowTitle(self.tr("Certificate register"))
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.services = services
-        self.runner = runner  # the window's: database work stays on one worker thread
+        super().__init__(
+            services, runner, parent, "certificateRegisterWindow", self.tr("Certificate register")
+        )
         self._requested: RegisterQuery | None = None
         self.commands = CertificateCommands(self, lambda: self.services, self.runner)
         self.commands.changed.connect(self._changed)
@@ -110,19 +105,13 @@ class CertificateRegisterWindow(QDialog):
         self._timer.timeout.connect(self.reload)
 
         self.model = CertificateTableModel(REGISTER_COLUMNS, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("certificateRegister")
-        self.table.setAccessibleName(self.tr("Certificates"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = self._table("certificateRegister", self.tr("Certificates"), self.model)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the long participation titles give way (elided, full text in the tooltip): the
+        # code and the issue date stay in view without scrolling sideways
+        header.setSectionResizeMode(REGISTER_COLUMNS.index("what"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
 
         self.open_action = self._action(
@@ -150,10 +139,6 @@ class CertificateRegisterWindow(QDialog):
         self.ceremony_button.clicked.connect(self.ceremony_requested)
         self.count = QLabel(self)
         self.count.setObjectName("certificateCount")
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.reload)
-        self.addAction(refresh)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from ui.workers import TaskRunner
 
@@ -53,3 +53,23 @@ class DetailTab(QWidget):
 
     def load(self, candidate_id: int) -> None:
         raise NotImplementedError
+
+    def _action(self, name: str, text: str, slot: object) -> QAction:
+        """An action of this tab (its shortcut works while the tab has focus)."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction) -> QToolButton:
+        """A text-only tool button for ``action``, named after it."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setObjectName(f"{action.objectName()}Button")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # a tool button shows the action's iconText, which drops the '&' and the '…': keep
+        # the full text, so Alt+letter presses it and '…' says a dialog follows
+        action.changed.connect(lambda: button.setText(action.text()))
+        button.setText(action.text())
+        return button

@@ -117,8 +117,10 @@ class OverviewTab(DetailTab):
             deadline += self.tr(
                 " (extended by %n month(s): {reason})", "", data.extension_months
             ).format(reason=data.extension_reason)
-        if detail.due_state in (DueState.OVERDUE, DueState.DUE_SOON):
-            deadline += f" — {due_text(detail.due_state)}"
+        if detail.due_state in (DueState.OVERDUE, DueState.DUE_SOON, DueState.FULFILLED):
+            # fulfilled too: a qualified or exempted candidate's date is no longer a deadline
+            state = due_text(detail.due_state)
+            deadline = f"{deadline} — {state}" if deadline else state
         status = status_text(data.status)
         if detail.archived_at is not None:
             status += self.tr(" (archived)")

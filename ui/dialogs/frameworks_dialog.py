@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from utq_desktop.services.route_dto import FrameworkVersion
 from ui.formatting import ALIGN_RIGHT
 from ui.messages import error_text
 from ui.qt_types import ModelIndex
+from ui.row_table_model import RowTableModel
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window shows
     from utq_desktop.services.app import Services
@@ -35,44 +36,24 @@ HEADERS = ("Code", "Version", "Name", "Competences", "Criteria", "Candidates", "
 NUMERIC = frozenset({1, 3, 4, 5})
 
 
-class FrameworkListModel(QAbstractTableModel):
+class FrameworkListModel(RowTableModel[FrameworkVersion]):
+    CONTEXT = "Frameworks"
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[FrameworkVersion] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_versions(self, rows: list[FrameworkVersion]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def version_at(self, row: int) -> FrameworkVersion | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, framework_id: int) -> int | None:
-        return next((i for i, v in enumerate(self._rows) if v.id == framework_id), None)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("Frameworks", HEADERS[section])
-        return None
+        return self.row_at(row)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.version_at(index.row()) if index.isValid() else None
-        if row is None or not 0 <= index.column() < len(HEADERS):
+        row = self.row_in(index)
+        if row is None:
             return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -10,17 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +33,7 @@ from ui.exemption_register.model import (
     StatusFilter,
 )
 from ui.messages import show_error
+from ui.register_window import RegisterWindow
 from ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -45,7 +42,7 @@ if TYPE_CHECKING:
 RegisterData = tuple[list[ExemptionRegisterRow], date]
 
 
-class ExemptionRegisterWindow(QDialog):
+class ExemptionRegisterWindow(RegisterWindow):
     """``candidate_activated(id)``: the user wants to see that candidate's case."""
 
     candidate_activated = Signal(int)
@@ -54,12 +51,9 @@ class ExemptionRegisterWindow(QDialog):
     def __init__(
         self, services: Services, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("exemptionRegisterWindow")
-        self.setWindowTitle(self.tr("Exemption register"))
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.services = services
-        self.runner = runner  # the main window's: database work stays on one worker thread
+        super().__init__(
+            services, runner, parent, "exemptionRegisterWindow", self.tr("Exemption register")
+        )
 
         self.faculty = QComboBox(self)
         self.faculty.setObjectName("exemptionFacultyFilter")
@@ -81,18 +75,12 @@ class ExemptionRegisterWindow(QDialog):
         self.model = ExemptionRegisterModel(self)
         self.proxy = ExemptionFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setObjectName("exemptionRegisterTable")
-        self.table.setAccessibleName(self.tr("Exemption requests"))
-        self.table.setModel(self.proxy)
+        self.table = self._table(
+            "exemptionRegisterTable", self.tr("Exemption requests"), self.proxy
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN_INDEX["filed_on"], Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -120,10 +108,6 @@ class ExemptionRegisterWindow(QDialog):
         self.export_button.clicked.connect(self.export)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.reload)
-        self.addAction(refresh)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
         filters = QHBoxLayout()

@@ -217,7 +217,13 @@ class CandidateTableModel(QAbstractTableModel):
         return self._filter
 
     def update_row(self, row: RegisterRow) -> None:
-        """Replace one candidate's row; a new candidate is added and shown."""
+        """Replace one candidate's row; a new candidate is added and shown.
+
+        A shown candidate who no longer matches the filter after a change (granted an
+        exemption while the list shows who is overdue) stays shown, and selected, until the
+        filter or search changes: the coordinator is still working on them. An archived
+        one leaves at once.
+        """
         index = self._index_of_id.get(row.id)
         if index is None:
             self._index.append(row)
@@ -226,7 +232,8 @@ class CandidateTableModel(QAbstractTableModel):
         self._index.replace(index, row)
         self._text_cache.pop(index, None)
         visible_row = self.row_of_id(row.id)
-        if (visible_row is not None) != self._filter.accepts(row):
+        stays = visible_row is not None and not row.archived
+        if (visible_row is not None) != self._filter.accepts(row) and not stays:
             self.set_filter(self._filter, force=True)  # it joins or leaves the shown rows
         elif visible_row is not None:
             self.dataChanged.emit(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from utq_desktop.documents.months import MONTHS_EN, MONTHS_NL
 from utq_desktop.domain.certificate_codes import CertificateKind
 from utq_desktop.domain.route import ActivityKind
 
@@ -57,41 +58,12 @@ ACTIVITY_KINDS = {
     ActivityKind.OTHER: Bilingual("Activiteit", "Activity"),
 }
 
-_MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 def long_date(day: date) -> Bilingual:
     """'12 juni 2026' / '12 June 2026'."""
     return Bilingual(
-        f"{day.day} {_MONTHS_NL[day.month - 1]} {day.year}",
-        f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}",
+        f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}",
+        f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
     )
 
 
@@ -107,8 +79,8 @@ def period(first: date | None, last: date | None) -> Bilingual | None:
         start = long_date(first)
     elif first.month != last.month:
         start = Bilingual(
-            f"{first.day} {_MONTHS_NL[first.month - 1]}",
-            f"{first.day} {_MONTHS_EN[first.month - 1]}",
+            f"{first.day} {MONTHS_NL[first.month - 1]}",
+            f"{first.day} {MONTHS_EN[first.month - 1]}",
         )
     else:
         start = Bilingual(str(first.day), str(first.day))

@@ -8,15 +8,13 @@ failed export leaves nothing behind.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from utq_desktop.errors import ExportError
+from utq_desktop.documents.output import atomic_output
 from utq_desktop.services.portfolio_dto import DossierContent
 
 Progress = Callable[[int, int], None]
@@ -103,28 +101,12 @@ def write_zip(
 ) -> int:
     """Write ``entries`` (their bytes from ``read(entry)``) to ``path``; returns how many.
     An exception from ``read`` or ``progress`` (a cancel) leaves nothing at ``path``."""
-    temporary = ""
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".utq-", suffix=".zip", dir=path.parent)
-        with (
-            os.fdopen(handle, "wb") as stream,
-            zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
-        ):
-            for done, entry in enumerate(entries, 1):
-                archive.writestr(entry.name, read(entry))
-                if progress is not None:
-                    progress(done, len(entries))
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-        temporary = ""
-    except PermissionError as error:
-        raise ExportError(
-            f"'{path.name}' cannot be written ({error.strerror}). If it is open in another "
-            "program, close it and try again."
-        ) from error
-    except OSError as error:
-        raise ExportError(f"'{path}' cannot be written ({error.strerror}).") from error
-    finally:
-        if temporary and os.path.exists(temporary):
-            os.remove(temporary)
+    with (
+        atomic_output(path) as stream,
+        zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+    ):
+        for done, entry in enumerate(entries, 1):
+            archive.writestr(entry.name, read(entry))
+            if progress is not None:
+                progress(done, len(entries))
     return len(entries)

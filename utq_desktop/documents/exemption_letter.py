@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from utq_desktop.documents.fonts import BOLD, FONT, register_fonts
+from utq_desktop.documents.months import MONTHS_EN, MONTHS_NL
 from utq_desktop.domain.enums import Language
 from utq_desktop.domain.exemption import ExemptionGround, Verdict
 
@@ -22,36 +23,8 @@ INK = "#1f2933"
 MUTED = "#5f6b7a"
 RULE = "#9aa5b1"
 
-MONTHS = {
-    Language.DUTCH: [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    Language.ENGLISH: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+MONTHS = {Language.DUTCH: MONTHS_NL, Language.ENGLISH: MONTHS_EN}
+
 
 GROUNDS = {
     Language.ENGLISH: {

@@ -43,7 +43,6 @@ from utq_desktop.services.assessment_read import (
     appeal_weeks,
     build_round,
     candidate_name,
-    candidate_of,
     feedback_text,
     live_snapshot_ids,
     round_facts,
@@ -59,6 +58,7 @@ from utq_desktop.services.assessment_write import (
     user_names,
 )
 from utq_desktop.services.audit import Change, utc_now
+from utq_desktop.services.records import candidate_of
 
 
 class AssessmentService(Judging):

@@ -36,14 +36,7 @@ from utq_desktop.errors import (
     StaleEditError,
     ValidationError,
 )
-from utq_desktop.services import audit
-from utq_desktop.services.assessment_read import (
-    APPEAL,
-    ROUND,
-    appeal_weeks,
-    candidate_of,
-    feedback_text,
-)
+from utq_desktop.services.assessment_read import APPEAL, ROUND, appeal_weeks, feedback_text
 from utq_desktop.services.assessment_write import (
     ReturnDossier,
     check_day,
@@ -53,11 +46,13 @@ from utq_desktop.services.assessment_write import (
 )
 from utq_desktop.services.audit import Change, utc_now
 from utq_desktop.services.context import Context
+from utq_desktop.services.locking import AuditedService
+from utq_desktop.services.records import candidate_of
 
 MAX_TEXT = 20_000
 
 
-class AppealService:
+class AppealService(AuditedService):
     def __init__(
         self,
         context: Context,
@@ -248,25 +243,6 @@ class AppealService:
                 yield session, appeal, _round(session, appeal.assessment_id)
         except StaleDataError as error:
             raise _stale() from error
-
-    def _audit(
-        self,
-        session: Session,
-        entity: str,
-        entity_id: int,
-        candidate_id: int,
-        action: str,
-        changes: list[Change],
-    ) -> None:
-        audit.record(
-            session,
-            self._context.actor,
-            entity=entity,
-            entity_id=entity_id,
-            candidate_id=candidate_id,
-            action=action,
-            changes=changes,
-        )
 
 
 def _round(session: Session, assessment_id: int) -> Assessment:

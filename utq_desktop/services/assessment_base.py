@@ -15,13 +15,12 @@ from utq_desktop.domain.assessment_models import Assessment
 from utq_desktop.domain.enums import TrajectoryStatus
 from utq_desktop.domain.models import Candidate
 from utq_desktop.errors import IllegalTransitionError, NotFoundError, StaleEditError
-from utq_desktop.services import audit
 from utq_desktop.services.assessment_write import ReturnDossier, check_day, move_candidate
-from utq_desktop.services.audit import Change
 from utq_desktop.services.context import Context
+from utq_desktop.services.locking import AuditedService
 
 
-class RoundBase:
+class RoundBase(AuditedService):
     """The assessment service's context (actor, today, the portfolio's return) and helpers."""
 
     def __init__(
@@ -72,25 +71,6 @@ class RoundBase:
 
     def _check_day(self, day: date, what: str, field: str) -> None:
         check_day(day, self._today(), what, field)
-
-    def _audit(
-        self,
-        session: Session,
-        entity: str,
-        entity_id: int,
-        candidate_id: int,
-        action: str,
-        changes: list[Change],
-    ) -> None:
-        audit.record(
-            session,
-            self._context.actor,
-            entity=entity,
-            entity_id=entity_id,
-            candidate_id=candidate_id,
-            action=action,
-            changes=changes,
-        )
 
 
 def stale_round() -> StaleEditError:

@@ -35,7 +35,6 @@ from utq_desktop.domain.portfolio_models import (
     PortfolioSnapshot,
     PortfolioSnapshotReturn,
 )
-from utq_desktop.errors import NotFoundError
 from utq_desktop.services.assessment_dto import (
     AppealView,
     CellState,
@@ -54,13 +53,6 @@ CUT = "\n… (shortened: the full motivations are on the Assessment tab)"
 
 def appeal_weeks(session: Session) -> int:
     return session.scalar(select(InstitutionSettings.appeal_weeks)) or 6
-
-
-def candidate_of(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist (any more).")
-    return candidate
 
 
 def candidate_name(candidate: Candidate) -> str:

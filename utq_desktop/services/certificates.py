@@ -53,6 +53,7 @@ from utq_desktop.services.certificates_rules import (
 )
 from utq_desktop.services.certificates_write import issued_changes, new_certificate
 from utq_desktop.services.context import Context
+from utq_desktop.services.records import candidate_of
 
 MAX_REASON = 500
 
@@ -69,7 +70,7 @@ class CertificateService:
         """The candidate's certificates, whether a UTQ certificate may be issued, and the
         completed activities that could get a certificate of participation."""
         with self._context.read() as session:
-            candidate = _candidate(session, candidate_id)
+            candidate = candidate_of(session, candidate_id)
             return CandidateCertificates(
                 candidate_id=candidate_id,
                 full_name=holder_name(candidate),
@@ -80,7 +81,7 @@ class CertificateService:
 
     def utq_eligibility(self, candidate_id: int) -> UtqEligibility:
         with self._context.read() as session:
-            return utq_eligibility(session, _candidate(session, candidate_id))
+            return utq_eligibility(session, candidate_of(session, candidate_id))
 
     def get(self, certificate_id: int) -> CertificateInfo:
         with self._context.read() as session:
@@ -106,7 +107,7 @@ class CertificateService:
         (ValidationError, with the reason) without one, after an exemption, or when they
         already hold a valid one."""
         with self._context.transaction() as session:
-            certificate_id = self.issue_utq_in(session, _candidate(session, candidate_id))
+            certificate_id = self.issue_utq_in(session, candidate_of(session, candidate_id))
         return self.get(certificate_id)
 
     def issue_utq_in(self, session: Session, candidate: Candidate) -> int:
@@ -135,7 +136,7 @@ class CertificateService:
             row = self._new_row(
                 session,
                 kind=CertificateKind.PARTICIPATION,
-                candidate=_candidate(session, route.candidate_id),
+                candidate=candidate_of(session, route.candidate_id),
                 award_date=activity.completed_on,
                 activity=activity,
             )
@@ -153,7 +154,7 @@ class CertificateService:
             with self._context.transaction() as session:
                 old = self._editable(session, certificate_id, expected_version)
                 check_move(old.serial, CertificateStatus(old.status), CertificateStatus.REPLACED)
-                candidate = _candidate(session, old.candidate_id)
+                candidate = candidate_of(session, old.candidate_id)
                 activity = session.get(RouteActivity, old.activity_id) if old.activity_id else None
                 old.status = CertificateStatus.REPLACED
                 old.utq_holder_id = None
@@ -311,10 +312,3 @@ class CertificateService:
             f"{last.actor} changed this certificate at {last.at:%d-%m-%Y %H:%M} UTC, after "
             "you opened it. Nothing was changed: reload and look again."
         )
-
-
-def _candidate(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist (any more).")
-    return candidate

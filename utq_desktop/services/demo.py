@@ -45,6 +45,10 @@ from utq_desktop.services.demo_route import insert_routes
 MAX_CANDIDATES = 50_000
 CHUNK = 1000  # rows per bulk insert, and how often progress is reported
 DEFAULT_INSTITUTION_NAME = "Universiteit"  # what the first migration stores
+DEMO_SIGNATORIES = (
+    ("signatory1_name", "prof. dr. H.J. de Vries"),
+    ("signatory2_name", "prof. dr. A.M. Bakker-Nauta"),
+)
 
 # Staff numbers: 7 digits = 10,000,000 = 200 seed slots x 50,000 indices. Seeds that differ
 # modulo 200 never share a number; seeds in the same slot are rotated far apart, so small
@@ -349,6 +353,12 @@ def _name_institution(session: Session, actor: str) -> None:
     if row.name != DEFAULT_INSTITUTION_NAME:
         return
     row.name = N.INSTITUTION_NAME
+    changes: list[audit.Change] = []
+    for field, value in DEMO_SIGNATORIES:  # certificates signed by names, not roles alone
+        if not getattr(row, field):
+            changes.append((field, "", value))
+            setattr(row, field, value)
+    changes.append(("name", DEFAULT_INSTITUTION_NAME, N.INSTITUTION_NAME))
     session.flush()
     audit.record(
         session,
@@ -356,7 +366,7 @@ def _name_institution(session: Session, actor: str) -> None:
         entity="settings",
         entity_id=row.id,
         action="update",
-        changes=[("name", DEFAULT_INSTITUTION_NAME, N.INSTITUTION_NAME)],
+        changes=changes,
     )
 
 

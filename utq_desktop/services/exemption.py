@@ -44,7 +44,6 @@ from utq_desktop.services.exemption_letters import write_letter
 from utq_desktop.services.exemption_read import (
     CASE,
     build_detail,
-    candidate_of,
     case_input,
     filing_refusal,
     register_rows,
@@ -52,6 +51,8 @@ from utq_desktop.services.exemption_read import (
 )
 from utq_desktop.services.exemption_steps import apply_step, clean_case, revert_step
 from utq_desktop.services.files import FileService, Upload
+from utq_desktop.services.locking import stale_edit_error
+from utq_desktop.services.records import candidate_of
 
 # audited under names of their own: the timeline labels fields by name, for every entity
 AUDIT_NAMES = {"filed_on": "request_filed_on", "filed_by": "request_filed_by"}
@@ -317,11 +318,4 @@ class ExemptionService:
         )
 
     def _stale(self, case_id: int, removed: bool = False) -> StaleEditError:
-        last = audit.AuditService(self._context).last_change(CASE, case_id)
-        if last is None:
-            return StaleEditError("This exemption request was changed by someone else. Reload it.")
-        what = "removed" if removed else "changed"
-        return StaleEditError(
-            f"{last.actor} {what} this exemption request at {last.at:%d-%m-%Y %H:%M} UTC, "
-            "after you opened it. Your change was not saved: reload and make it again."
-        )
+        return stale_edit_error(self._context, CASE, case_id, "exemption request", removed=removed)

@@ -19,7 +19,6 @@ from utq_desktop.domain.exemption_models import (
 from utq_desktop.domain.models import Candidate, StoredFile
 from utq_desktop.domain.names import fold, full_name, sort_name
 from utq_desktop.domain.route_models import RouteRecognition
-from utq_desktop.errors import NotFoundError
 from utq_desktop.services.dto import AttachedDocument
 from utq_desktop.services.exemption_dto import (
     CaseDocument,
@@ -40,13 +39,6 @@ from utq_desktop.services.route_read import route_of
 CASE = "exemption_case"
 CERTIFICATE = "partial_certificate"
 CLOSING = (CaseStatus.INFORMED, CaseStatus.WITHDRAWN)
-
-
-def candidate_of(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist (any more).")
-    return candidate
 
 
 def name_of(candidate: Candidate) -> str:

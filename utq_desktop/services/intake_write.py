@@ -14,11 +14,13 @@ from utq_desktop.domain.intake import IntakeState, status_steps
 from utq_desktop.domain.intake_models import Intake, TeachingExperience
 from utq_desktop.domain.models import AppUser, AuditEntry, Candidate
 from utq_desktop.domain.workflow import check_transition
-from utq_desktop.errors import NotFoundError, StaleEditError
+from utq_desktop.errors import StaleEditError
 from utq_desktop.services import audit
 from utq_desktop.services.audit import Change, utc_now
 from utq_desktop.services.context import Context
 from utq_desktop.services.intake_read import EXPERIENCE, INTAKE, SELF_DIAGNOSIS, state_in
+from utq_desktop.services.locking import AuditedService
+from utq_desktop.services.records import candidate_of
 
 # (session, candidate, intake) -> the intake's own audited changes; other entities' rows
 # (teaching experience, self-ratings) are written and audited by the function itself
@@ -33,7 +35,7 @@ class _Unchanged(Exception):
         self.version = version
 
 
-class IntakeWriter:
+class IntakeWriter(AuditedService):
     def __init__(self, context: Context) -> None:
         self._context = context
 
@@ -133,24 +135,7 @@ class IntakeWriter:
                 session, "candidate", candidate.id, candidate.id, "update", candidate_changes
             )
 
-    def audit(
-        self,
-        session: Session,
-        entity: str,
-        entity_id: int,
-        candidate_id: int,
-        action: str,
-        changes: list[Change],
-    ) -> None:
-        audit.record(
-            session,
-            self._context.actor,
-            entity=entity,
-            entity_id=entity_id,
-            candidate_id=candidate_id,
-            action=action,
-            changes=changes,
-        )
+    audit = AuditedService._audit  # the intake service writes its audit rows through this
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -212,11 +197,7 @@ def stale_error(
     )
 
 
-def get_candidate(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist (any more).")
-    return candidate
+get_candidate = candidate_of
 
 
 def new_intake(candidate: Candidate) -> Intake:

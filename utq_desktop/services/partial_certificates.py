@@ -25,10 +25,12 @@ from utq_desktop.services.exemption_dto import (
     PartialCertificateInput,
     PartialCertificateSnapshot,
 )
-from utq_desktop.services.exemption_read import CERTIFICATE, candidate_of
+from utq_desktop.services.exemption_read import CERTIFICATE
 from utq_desktop.services.files import FileService, Upload
+from utq_desktop.services.locking import stale_edit_error
 from utq_desktop.services.partial_certificates_read import competence_choices
 from utq_desktop.services.partial_recognitions import sync_recognitions
+from utq_desktop.services.records import candidate_of
 
 MAX_INSTITUTION = 200
 MAX_NOTES = 4000
@@ -240,13 +242,8 @@ class PartialCertificateService:
         )
 
     def _stale(self, certificate_id: int, removed: bool = False) -> StaleEditError:
-        last = audit.AuditService(self._context).last_change(CERTIFICATE, certificate_id)
-        if last is None:
-            return StaleEditError("This partial certificate was changed by someone else. Reload.")
-        what = "removed" if removed else "changed"
-        return StaleEditError(
-            f"{last.actor} {what} this partial certificate at {last.at:%d-%m-%Y %H:%M} UTC, "
-            "after you opened it. Your change was not saved: reload and make it again."
+        return stale_edit_error(
+            self._context, CERTIFICATE, certificate_id, "partial certificate", removed=removed
         )
 
 

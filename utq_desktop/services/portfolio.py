@@ -24,9 +24,10 @@ from utq_desktop.services.portfolio_dto import DossierView
 from utq_desktop.services.portfolio_export import PortfolioExport
 from utq_desktop.services.portfolio_items import PortfolioItems
 from utq_desktop.services.portfolio_observations import PortfolioObservations
-from utq_desktop.services.portfolio_read import build_view, candidate_of
+from utq_desktop.services.portfolio_read import build_view
 from utq_desktop.services.portfolio_review import PortfolioReview
 from utq_desktop.services.portfolio_submission import PortfolioSubmission
+from utq_desktop.services.records import candidate_of
 
 __all__ = ["PortfolioService"]
 

@@ -1,6 +1,6 @@
 """What every part of the portfolio service shares: the transaction that opens (or
-creates) a candidate's dossier, the one that loads a record at an expected version, the
-audit rows, and the message of a refused (stale) edit.
+creates) a candidate's dossier and the one that loads a record at an expected version
+(the audit rows and the message of a refused, stale, edit come from services.locking).
 """
 
 from __future__ import annotations
@@ -20,16 +20,13 @@ from utq_desktop.domain.portfolio import DossierState
 from utq_desktop.domain.portfolio_models import PortfolioDossier
 from utq_desktop.errors import StaleEditError
 from utq_desktop.services import audit
-from utq_desktop.services.audit import Change, utc_now
+from utq_desktop.services.audit import utc_now
 from utq_desktop.services.context import Context
 from utq_desktop.services.files import FileService
+from utq_desktop.services.locking import AuditedService
 from utq_desktop.services.portfolio_framework import FrameworkMap, framework_map
-from utq_desktop.services.portfolio_read import (
-    DOSSIER,
-    candidate_of,
-    dossier_framework_id,
-    dossier_of,
-)
+from utq_desktop.services.portfolio_read import DOSSIER, dossier_framework_id, dossier_of
+from utq_desktop.services.records import candidate_of
 
 Row = TypeVar("Row")
 
@@ -39,7 +36,7 @@ def audit_field(name: str, what: str) -> str:
     return f"{name}:{what}"[:64]
 
 
-class PortfolioBase:
+class PortfolioBase(AuditedService):
     def __init__(
         self, context: Context, files: FileService, today: Callable[[], date] = date.today
     ) -> None:
@@ -107,48 +104,6 @@ class PortfolioBase:
         """The user's name as the application knows it (else their login)."""
         name = session.scalar(select(AppUser.name).where(AppUser.login == self.actor))
         return name or self.actor
-
-    def _audit(
-        self,
-        session: Session,
-        entity: str,
-        entity_id: int,
-        candidate_id: int,
-        action: str,
-        changes: list[Change],
-    ) -> None:
-        audit.record(
-            session,
-            self.actor,
-            entity=entity,
-            entity_id=entity_id,
-            candidate_id=candidate_id,
-            action=action,
-            changes=changes,
-        )
-
-    def _stale(
-        self,
-        entity: str,
-        entity_id: int,
-        noun: str,
-        *,
-        removed: bool = False,
-        candidate_id: int | None = None,
-    ) -> StaleEditError:
-        service = audit.AuditService(self._context)
-        last = service.last_change(entity, entity_id) if entity_id else None
-        if last is None and candidate_id is not None:
-            events = service.candidate_timeline(candidate_id, 1)
-            last = events[0] if events else None
-        if last is None:
-            what = "removed" if removed else "changed"
-            return StaleEditError(f"This {noun} was {what} by someone else. Reload it.")
-        what = "removed" if removed else "changed"
-        return StaleEditError(
-            f"{last.actor} {what} this {noun} at {last.at:%d-%m-%Y %H:%M} UTC, after you "
-            "opened it. Your edit was not saved: reload and make it again."
-        )
 
 
 def open_dossier(session: Session, candidate: Candidate, actor: str) -> PortfolioDossier:

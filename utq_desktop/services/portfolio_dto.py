@@ -289,8 +289,13 @@ class DossierView:
         return dossier_next(self.state)
 
     @property
+    def closed(self) -> bool:
+        """The candidate qualified or was exempted: the dossier goes no further."""
+        return self.candidate_status in (TrajectoryStatus.QUALIFIED, TrajectoryStatus.EXEMPTED)
+
+    @property
     def can_mark_ready(self) -> bool:
-        return self.state is DossierState.WORKING
+        return self.state is DossierState.WORKING and not self.closed
 
     @property
     def can_unmark_ready(self) -> bool:
@@ -299,7 +304,7 @@ class DossierView:
     @property
     def can_submit(self) -> bool:
         """Submittable now (maybe only with an override, see ``requirements_met``)."""
-        return self.state is DossierState.READY
+        return self.state is DossierState.READY and not self.closed
 
     @property
     def current_snapshot(self) -> SnapshotInfo | None:

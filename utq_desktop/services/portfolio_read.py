@@ -27,7 +27,6 @@ from utq_desktop.domain.portfolio_models import (
     PortfolioSnapshotReturn,
 )
 from utq_desktop.domain.route_models import LearningRoute, RouteRecognition
-from utq_desktop.errors import NotFoundError
 from utq_desktop.services.portfolio_content import build_content, checklist
 from utq_desktop.services.portfolio_dto import (
     DossierView,
@@ -43,13 +42,6 @@ OBSERVATION = "portfolio_observation"
 CRITERION_STATE = "portfolio_criterion"
 FEEDBACK = "portfolio_feedback"
 SNAPSHOT = "portfolio_snapshot"
-
-
-def candidate_of(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist (any more).")
-    return candidate
 
 
 def dossier_of(session: Session, candidate_id: int) -> PortfolioDossier | None:

@@ -33,12 +33,12 @@ from utq_desktop.services.portfolio_read import (
     DOSSIER,
     SNAPSHOT,
     build_view,
-    candidate_of,
     dossier_of,
     snapshot_infos,
 )
 from utq_desktop.services.portfolio_snapshot import decode, digest, encode
 from utq_desktop.services.portfolio_validation import MAX_TEXT, text
+from utq_desktop.services.records import candidate_of
 
 S = TrajectoryStatus
 CANDIDATE = "candidate"  # the candidate service's audit entity (status changes)

@@ -39,6 +39,8 @@ from utq_desktop.errors import StaleEditError, ValidationError
 from utq_desktop.services import audit
 from utq_desktop.services.audit import Change, utc_now
 from utq_desktop.services.context import Context
+from utq_desktop.services.locking import AuditedService
+from utq_desktop.services.records import candidate_of
 from utq_desktop.services.route_dto import (
     ActivityInput,
     ActivitySnapshot,
@@ -59,7 +61,6 @@ from utq_desktop.services.route_validation import (
     activity_columns,
     audit_field,
     audit_value,
-    candidate_of,
     check_competences,
     clean_activity,
     competence_code,
@@ -71,7 +72,7 @@ from utq_desktop.services.route_validation import (
 DATE_FIELDS = ("registered_on", "completed_on", "cancelled_on")
 
 
-class RouteService:
+class RouteService(AuditedService):
     def __init__(self, context: Context, today: Callable[[], date] = date.today) -> None:
         self._context = context
         self._today = today
@@ -352,46 +353,6 @@ class RouteService:
                 yield session, row, route
         except StaleDataError as error:
             raise self._stale(ACTIVITY, activity_id, "activity") from error
-
-    def _audit(
-        self,
-        session: Session,
-        entity: str,
-        entity_id: int,
-        candidate_id: int,
-        action: str,
-        changes: list[Change],
-    ) -> None:
-        audit.record(
-            session,
-            self._context.actor,
-            entity=entity,
-            entity_id=entity_id,
-            candidate_id=candidate_id,
-            action=action,
-            changes=changes,
-        )
-
-    def _stale(
-        self,
-        entity: str,
-        entity_id: int,
-        noun: str,
-        *,
-        removed: bool = False,
-        candidate_id: int | None = None,
-    ) -> StaleEditError:
-        last = audit.AuditService(self._context).last_change(entity, entity_id)
-        if last is None and candidate_id is not None:
-            events = audit.AuditService(self._context).candidate_timeline(candidate_id, 1)
-            last = events[0] if events else None
-        if last is None:
-            return StaleEditError(f"This {noun} was changed by someone else. Reload it.")
-        what = "removed" if removed else "changed"
-        return StaleEditError(
-            f"{last.actor} {what} this {noun} at {last.at:%d-%m-%Y %H:%M} UTC, after you "
-            "opened it. Your edit was not saved: reload and make it again."
-        )
 
 
 def _check_not_from_certificate(row: RouteRecognition | None) -> None:

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from utq_desktop.domain.models import Candidate, Competence
+from utq_desktop.domain.models import Competence
 from utq_desktop.domain.route import ActivityKind, ActivityStatus, StatusDates, format_hours
 from utq_desktop.domain.route_models import LearningRoute, activity_competence
-from utq_desktop.errors import NotFoundError, ValidationError
+from utq_desktop.errors import ValidationError
 from utq_desktop.services.audit import Change
 from utq_desktop.services.route_dto import ActivityInput
 
@@ -49,13 +49,6 @@ def clean_activity(data: ActivityInput, today: date) -> ActivityInput:
                 "planned_on",
             )
     return data
-
-
-def candidate_of(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist (any more).")
-    return candidate
 
 
 def check_competences(session: Session, route: LearningRoute, ids: tuple[int, ...]) -> None:

@@ -25,6 +25,7 @@ from ui.detail.assessment.texts import (
 )
 from ui.formatting import format_date
 from ui.qt_types import ModelIndex
+from ui.row_table_model import RowTableModel
 
 COMPETENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -144,41 +145,18 @@ class JudgementTableModel(QAbstractTableModel):
 APPEAL_HEADERS = ("Filed", "Deadline", "Hearing", "Outcome", "Decided", "Grounds")
 
 
-class AppealTableModel(QAbstractTableModel):
+class AppealTableModel(RowTableModel[AppealView]):
     """The appeal cases against a round's result, oldest first."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._appeals: list[AppealView] = []
+    CONTEXT = "AssessmentAppeals"
+    HEADERS = APPEAL_HEADERS
 
     def set_appeals(self, appeals: tuple[AppealView, ...]) -> None:
-        self.beginResetModel()
-        self._appeals = list(appeals)
-        self.endResetModel()
-
-    def appeal_at(self, row: int) -> AppealView | None:
-        return self._appeals[row] if 0 <= row < len(self._appeals) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._appeals)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(APPEAL_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(APPEAL_HEADERS)
-        ):
-            return QCoreApplication.translate("AssessmentAppeals", APPEAL_HEADERS[section])
-        return None
+        self.set_rows(appeals)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        appeal = self.appeal_at(index.row()) if index.isValid() else None
-        if appeal is None or not 0 <= index.column() < len(APPEAL_HEADERS):
+        appeal = self.row_in(index)
+        if appeal is None:
             return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -7,10 +7,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,16 +85,14 @@ class AssessmentTab(DetailTab):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self._button(self.start_action), 0, Qt.AlignmentFlag.AlignTop)
-        choose = QHBoxLayout()
-        round_label = QLabel(self.tr("&Round:"), self)
+        choose = QFormLayout()  # one row each: side by side both were cut off
+        choose.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        round_label = QLabel(self.tr("Rou&nd:"), self)
         round_label.setBuddy(self.rounds)
-        viewer_label = QLabel(self.tr("&Judging as:"), self)
+        viewer_label = QLabel(self.tr("J&udging as:"), self)
         viewer_label.setBuddy(self.viewer)
-        choose.addWidget(round_label)
-        choose.addWidget(self.rounds, 1)
-        choose.addSpacing(12)
-        choose.addWidget(viewer_label)
-        choose.addWidget(self.viewer, 1)
+        choose.addRow(round_label, self.rounds)
+        choose.addRow(viewer_label, self.viewer)
 
         self.progress = QLabel(self)
         self.progress.setObjectName("assessmentProgress")
@@ -114,7 +112,7 @@ class AssessmentTab(DetailTab):
         )
         self.judge_action.setShortcut(QKeySequence("Ctrl+J"))
         self.decide_action = self._action(
-            "assessmentDecide", self.tr("C&hair decision…"), self.editor.decide
+            "assessmentDecide", self.tr("Chair &decision…"), self.editor.decide
         )
         self.result_action = self._action(
             "assessmentResult", self.tr("Record &result…"), self.editor.record_result
@@ -145,7 +143,7 @@ class AssessmentTab(DetailTab):
             "appealFile", self.tr("File &appeal…"), self.editor.file_appeal
         )
         self.hearing_action = self._action(
-            "appealHearing", self.tr("&Hearing…"), self.editor.set_hearing
+            "appealHearing", self.tr("Hearin&g…"), self.editor.set_hearing
         )
         self.outcome_action = self._action(
             "appealOutcome", self.tr("&Outcome…"), self.editor.decide_appeal
@@ -185,20 +183,6 @@ class AssessmentTab(DetailTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._update_actions()
-
-    def _action(self, name: str, text: str, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton(self)
-        button.setDefaultAction(action)
-        button.setObjectName(f"{action.objectName()}Button")
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
 
     def title(self) -> str:
         return self.tr("Assessment")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +69,7 @@ class CertificatesTab(DetailTab):
             lambda: self._with(self.commands.reissue),
         )
         self.revoke_action = self._action(
-            "certificateRevoke", self.tr("Re&voke…"), lambda: self._with(self.commands.revoke)
+            "certificateRevoke", self.tr("Revo&ke…"), lambda: self._with(self.commands.revoke)
         )
 
         self.model = CertificateTableModel(CANDIDATE_COLUMNS, self)
@@ -131,26 +130,12 @@ class CertificatesTab(DetailTab):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # takes the table's room: the rows stay on top
         layout.addWidget(self.notice)
         self._update_actions()
 
     def title(self) -> str:
         return self.tr("Certificates")
-
-    def _action(self, name: str, text: str, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton(self)
-        button.setDefaultAction(action)
-        button.setObjectName(f"{action.objectName()}Button")
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
 
     # --- loading -----------------------------------------------------------------------------
 

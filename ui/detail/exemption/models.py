@@ -3,10 +3,9 @@ partial certificates. Read-only models over frozen DTOs, reset when the tab relo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from utq_desktop.domain.exemption import CaseStatus
 from utq_desktop.services.exemption_dto import (
@@ -25,51 +24,21 @@ from ui.detail.exemption.texts import (
 from ui.detail.intake.cv import size_text
 from ui.formatting import ALIGN_RIGHT, format_date, format_timestamp
 from ui.qt_types import ModelIndex
+from ui.row_table_model import RowTableModel, T
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-T = TypeVar("T")
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
+class _RowsModel(RowTableModel[T]):
     """Rows of one DTO type; subclasses say the headers and each cell's text."""
 
     CONTEXT = "ExemptionTab"
-    HEADERS: tuple[str, ...] = ()
     RIGHT: frozenset[int] = frozenset()
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_in(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.RIGHT:

@@ -6,6 +6,7 @@ audited (the Overview's timeline); steps, filing and partial certificates are un
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -168,7 +169,12 @@ class ExemptionTab(DetailTab):
         if self.select_next:
             shown, self.select_next = self.select_next, 0
         self._detail = detail
-        self.summary.setText(self._summary(detail))
+        summary = self._summary(detail)
+        in_progress = any(not case.status.closed for case in detail.cases)
+        if detail.filing_refusal and detail.granted is None and not in_progress:
+            # say why 'File exemption request…' is greyed out (qualified already, …)
+            summary += "<br>" + html.escape(detail.filing_refusal)
+        self.summary.setText(summary)
         self.file_button.setEnabled(not detail.filing_refusal)
         self.file_button.setToolTip(detail.filing_refusal)
         self._show_cases(detail.cases, shown)

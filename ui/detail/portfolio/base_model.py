@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from ui.qt_types import ModelIndex
+from ui.row_table_model import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,15 +33,13 @@ _ROLES = frozenset(
 )
 
 
-class RowsModel(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
+class RowsModel(RowTableModel[Any]):
     CONTEXT = "Portfolio"
     RIGHT_ALIGNED: frozenset[int] = frozenset()
     EXTRA_ROLES: frozenset[int] = frozenset()  # roles ``extra`` answers
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # row → its cells' texts, made once
 
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -53,37 +52,14 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, row_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == row_id), None)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # called for every role of every painted cell: the others leave at once
-        if (role not in _ROLES and role not in self.EXTRA_ROLES) or not index.isValid():
+        if role not in _ROLES and role not in self.EXTRA_ROLES:
             return None
-        row = self.row_at(index.row())
+        row = self.row_in(index)
+        if row is None:
+            return None
         column = index.column()
-        if row is None or not 0 <= column < len(self.HEADERS):
-            return None
         if role == Qt.ItemDataRole.DisplayRole:
             texts = self._texts.get(index.row())
             if texts is None:

@@ -42,6 +42,7 @@ class EvidencePage(QWidget):
         super().__init__(parent)
         self.setObjectName("portfolioEvidencePage")
         self.tab = tab
+        self._candidate_id = 0  # whose dossier is shown
         self.search = QLineEdit(self)
         self.search.setObjectName("evidenceSearch")
         self.search.setPlaceholderText(self.tr("Search titles, descriptions, file names"))
@@ -128,6 +129,13 @@ class EvidencePage(QWidget):
 
     def show_dossier(self, dossier: DossierView | None, select: int = 0) -> None:
         keep = select or (self.selected().id if self.selected() else 0)
+        if dossier is not None and dossier.candidate_id != self._candidate_id:
+            # another candidate's dossier: a search for the last one's item would hide
+            # all of theirs (the competence filter stays: it means the same in every one)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self._candidate_id = dossier.candidate_id
         self._fill_competences(dossier)
         self.model.set_rows(dossier.items if dossier else ())
         self._count()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from utq_desktop.domain.portfolio import DossierState
 from utq_desktop.services.portfolio_dto import DossierView, SnapshotInfo
 
 from ui.detail.portfolio.models import ChecklistModel, SnapshotModel
@@ -110,6 +111,15 @@ class SubmissionPage(QWidget):
             self.checklist_note.setText(
                 self.tr("All {n} are in the dossier.").format(n=len(dossier.checklist))
                 if not missing
+                else self.tr(
+                    "{met} of {n} met in the working dossier; nothing more is to be submitted."
+                ).format(met=len(dossier.checklist) - missing, n=len(dossier.checklist))
+                if dossier.closed
+                else self.tr(
+                    "{met} of {n} met in the working dossier; the assessment works on the "
+                    "submitted snapshot."
+                ).format(met=len(dossier.checklist) - missing, n=len(dossier.checklist))
+                if dossier.state is DossierState.SUBMITTED
                 else self.tr(
                     "{met} of {n} met. Submission is blocked until the rest is there, unless "
                     "the coordinator overrides with a reason."

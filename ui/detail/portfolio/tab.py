@@ -38,7 +38,7 @@ from ui.detail.portfolio.observations_page import ObservationsPage
 from ui.detail.portfolio.panels import make_action
 from ui.detail.portfolio.review import ReviewEditor
 from ui.detail.portfolio.submission_page import SubmissionPage
-from ui.detail.portfolio.texts import DOSSIER_COLORS, MET_COLOR, UNMET_COLOR, dossier_text
+from ui.detail.portfolio.texts import MET_COLOR, UNMET_COLOR, dossier_headline
 from ui.formatting import format_date, format_timestamp
 from ui.messages import show_error
 
@@ -206,9 +206,9 @@ class PortfolioTab(DetailTab):
     def _state_text(self, dossier: DossierView | None) -> str:
         if dossier is None:
             return ""
-        color = DOSSIER_COLORS[dossier.state].name()
+        headline, color = dossier_headline(dossier.state, dossier.candidate_status)
         text = html.escape(self.tr("Dossier:")) + (
-            f" <b style='color:{color}'>{html.escape(dossier_text(dossier.state))}</b>"
+            f" <b style='color:{color.name()}'>{html.escape(headline)}</b>"
         )
         if dossier.state is DossierState.READY and dossier.marked_ready_on:
             text += " · " + html.escape(

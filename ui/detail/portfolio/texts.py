@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
+from utq_desktop.domain.enums import TrajectoryStatus
 from utq_desktop.domain.portfolio import CriterionState, DossierState, EvidenceKind
 
 # (fill, text) per coverage state: light fills keep the dark text readable
@@ -58,3 +59,16 @@ def size_text(size: int) -> str:
 def codes_text(competences: tuple[str, ...], criteria: tuple[str, ...]) -> str:
     """'C1, C2.1, C2.3': the competences an item shows as a whole, then its criteria."""
     return ", ".join((*competences, *criteria))
+
+
+def dossier_headline(state: DossierState, status: TrajectoryStatus) -> tuple[str, QColor]:
+    """The dossier's state as the Portfolio tab heads it, in line with the candidate's status:
+    once the assessment is decided or an exemption granted, 'Submitted for assessment' or
+    'Working' would contradict the Assessment and Exemption tabs."""
+    if status is TrajectoryStatus.QUALIFIED:
+        text = "Assessed: sufficient — the candidate is qualified"
+        return QCoreApplication.translate("Portfolio", text), MET_COLOR
+    if status is TrajectoryStatus.EXEMPTED:
+        text = "Not needed — the candidate is exempted from the UTQ"
+        return QCoreApplication.translate("Portfolio", text), MET_COLOR
+    return dossier_text(state), DOSSIER_COLORS[state]

@@ -182,20 +182,6 @@ class RouteTab(DetailTab):
         layout.addWidget(self.notice)
         self._update_actions()
 
-    def _action(self, name: str, text: str, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton(self)
-        button.setDefaultAction(action)
-        button.setObjectName(f"{action.objectName()}Button")
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
     def title(self) -> str:
         return self.tr("Learning route")
 
