@@ -39,7 +39,7 @@ from utq_desktop.documents.certificate_draw import (
     rule,
     width_of,
 )
-from utq_desktop.documents.fonts import BOLD, FONT, register_fonts
+from utq_desktop.documents.fonts import BOLD, FONT, prime_subsets, register_fonts
 from utq_desktop.documents.output import write_file
 from utq_desktop.documents.qr import QUIET_ZONE, draw_qr, qr_matrix
 from utq_desktop.errors import OperationCancelledError
@@ -123,6 +123,7 @@ def _canvas(day: date, title: str, author: str, *, compress: bool) -> tuple[Any,
     canvas.setAuthor(author or "UTQ Desktop")
     canvas.setSubject("University Teaching Qualification (UTQ / BKO)")
     canvas.setCreator("UTQ Desktop")
+    prime_subsets(canvas)
     return canvas, buffer
 
 
