@@ -136,9 +136,18 @@ def _demo_data(args: argparse.Namespace) -> int:
     from utq_desktop.services.app import open_services
     from utq_desktop.services.demo import generate_demo_data
 
+    def progress(done: int, total: int) -> None:  # on a terminal only: scripts stay quiet
+        end = "\n" if done >= total else ""
+        print(f"\rdemo-data: {done:,} of {total:,} candidates…", end=end, file=sys.stderr)
+
     services = open_services(args.database, actor=args.user)
     try:
-        added = generate_demo_data(services.context, args.candidates, seed=args.seed)
+        added = generate_demo_data(
+            services.context,
+            args.candidates,
+            seed=args.seed,
+            progress=progress if sys.stderr.isatty() else None,
+        )
         total = services.candidates.count()
     finally:
         services.close()
