@@ -173,6 +173,7 @@ def test_an_exemption_from_request_to_letter_ends_the_obligation(
     assert "exempted" in portfolio.state.text()
     assert not portfolio.ready_button.isEnabled() and not portfolio.submit_button.isEnabled()
     assert "nothing more is to be submitted" in portfolio.submission.checklist_note.text()
+    assert "exempted" in portfolio.submit_button.toolTip()
 
     overview = show_tab(qtbot, window, OverviewTab)
     qtbot.waitUntil(lambda: overview.values["deadline"].text().endswith("— Fulfilled"))

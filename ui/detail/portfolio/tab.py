@@ -271,7 +271,9 @@ class PortfolioTab(DetailTab):
         self.submit_button.setEnabled(loaded and dossier.can_submit)  # type: ignore[union-attr]
         if loaded and not dossier.can_submit:  # type: ignore[union-attr]
             self.submit_button.setToolTip(
-                self.tr("Submitted: the assessment works on the snapshot.")
+                dossier_headline(dossier.state, dossier.candidate_status)[0]  # type: ignore[union-attr]
+                if dossier.closed  # type: ignore[union-attr]
+                else self.tr("Submitted: the assessment works on the snapshot.")
                 if dossier.state is DossierState.SUBMITTED  # type: ignore[union-attr]
                 else self.tr("The supervisor marks the dossier ready first.")
             )
