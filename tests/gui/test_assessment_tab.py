@@ -21,7 +21,7 @@ from assessment_setup import (
     version,
 )
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
 from ui.assessment.register_window import AssessmentRegisterWindow
 from ui.detail.assessment.models import AppealTableModel, JudgementTableModel
@@ -356,3 +356,43 @@ def test_double_click_an_assessors_cell_judges_as_that_assessor(
     reloaded(qtbot, tab, lambda: tab.model.index(1, 2).data() == "Sufficient")
     assert seen == ["Judgement of Bert Beoordelaar"]
     assert tab.viewer.currentText().startswith("Bert Beoordelaar")
+
+
+def test_competence_names_and_grounds_take_the_spare_width(
+    qtbot, window: MainWindow, services: Services, panel: Panel, candidate: int
+) -> None:
+    snapshot = submit(services, candidate)
+    round_id = services.assessment.start(
+        candidate, snapshot, [panel.first, panel.second], panel.chair, SETUP_DAY
+    )
+    judge_all(services, round_id, candidate, panel, [S, I, S, S, S], [S, I, S, S, S])
+    services.assessment.record_result(round_id, TODAY, "C2 not shown", version(services, candidate))
+    grounds = "The teaching videos were not looked at. " * 8
+    row_version = services.assessment.candidate(candidate).rounds[0].row_version
+    services.appeals.file(round_id, TODAY, grounds, row_version)
+    window.resize(1100, 700)
+    tab = open_tab(qtbot, window)
+    qtbot.waitUntil(lambda: tab.appeal_model.rowCount() == 1)
+
+    header = tab.table.horizontalHeader()
+    modes = [header.sectionResizeMode(c) for c in range(tab.model.columnCount())]
+    assert modes[0] is QHeaderView.ResizeMode.Stretch
+    assert set(modes[1:]) == {QHeaderView.ResizeMode.ResizeToContents}
+    assert header.length() <= tab.table.viewport().width()
+    chair = tab.model.columnCount() - 2
+    assert tab.model.headerData(chair, Qt.Orientation.Horizontal) == "Chair"
+    tip = tab.model.headerData(chair, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip and tip.startswith("Chair: ")
+    first = tab.model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == first.data()  # code and full name
+
+    appeals = tab.appeals.horizontalHeader()
+    last = tab.appeal_model.columnCount() - 1
+    assert tab.appeal_model.headerData(last, Qt.Orientation.Horizontal) == "Grounds"
+    assert appeals.sectionResizeMode(last) is QHeaderView.ResizeMode.Stretch
+    assert appeals.length() <= tab.appeals.viewport().width()  # no scrolling sideways
+    assert not tab.appeals.horizontalScrollBar().isVisible()
+    shown = tab.appeal_model.index(0, last)
+    width = tab.appeals.fontMetrics().horizontalAdvance(shown.data())
+    assert appeals.sectionSize(last) < width  # elided, and the tooltip has it all
+    assert grounds.strip() in shown.data(Qt.ItemDataRole.ToolTipRole)

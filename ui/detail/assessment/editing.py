@@ -15,11 +15,9 @@ from utq_desktop.domain.assessment import AppealOutcome, Verdict
 from utq_desktop.errors import UtqError
 from utq_desktop.services.assessment_dto import CellState, JudgementCell
 
-from ui.detail.assessment.dialogs import (
-    AppealDialog,
-    HearingDialog,
+from ui.detail.assessment.appeal_dialogs import AppealDialog, HearingDialog, OutcomeDialog
+from ui.detail.assessment.round_dialogs import (
     JudgementDialog,
-    OutcomeDialog,
     ReasonDialog,
     ResultDialog,
     StartDialog,

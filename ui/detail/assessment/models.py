@@ -45,6 +45,7 @@ class JudgementTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._round: RoundView | None = None
         self._headers: list[str] = []
+        self._chair_tip = ""
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -53,12 +54,10 @@ class JudgementTableModel(QAbstractTableModel):
         self._round = round_
         names = [m.name for m in round_.assessors] if round_ else []
         chair = round_.chair if round_ else None
-        self._headers = [
-            _tr("Competence"),
-            *names,
-            _tr("Chair ({name})").format(name=chair.name) if chair else _tr("Chair"),
-            _tr("Final"),
-        ]
+        # a short "Chair" header leaves the width to the competence names; who chairs is
+        # the header's tooltip (and in the progress line above the table)
+        self._headers = [_tr("Competence"), *names, _tr("Chair"), _tr("Final")]
+        self._chair_tip = _tr("Chair: {name}").format(name=chair.name) if chair else ""
         self.endResetModel()
 
     @property
@@ -93,12 +92,12 @@ class JudgementTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == len(self._headers) - 2:
+            return self._chair_tip or None
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -4,50 +4,39 @@ disagreements and the chair's decisions, the result and the appeals against it."
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from utq_desktop.domain.assessment import AssessmentState, MemberRole, Phase, Verdict
+from utq_desktop.domain.assessment import MemberRole
 from utq_desktop.services.assessment_dto import (
     CandidateAssessment,
-    CellState,
     CompetenceJudgements,
     RoundView,
 )
 
+from ui.detail.assessment.action_rules import enabled_actions
+from ui.detail.assessment.appeal_section import AppealSection, read_only_table
 from ui.detail.assessment.editing import AssessmentEditor
-from ui.detail.assessment.models import AppealTableModel, JudgementTableModel
-from ui.detail.assessment.texts import phase_text, verdict_color, verdict_text
+from ui.detail.assessment.models import JudgementTableModel
+from ui.detail.assessment.round_texts import (
+    details_html,
+    progress_text,
+    result_html,
+    summary_html,
+)
+from ui.detail.assessment.texts import phase_text
 from ui.detail.base import DetailTab, TabContext
-from ui.formatting import format_date, status_text
 from ui.messages import show_error
-
-
-def _table(parent: QWidget, name: str, accessible: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-    return table
 
 
 class AssessmentTab(DetailTab):
@@ -98,7 +87,9 @@ class AssessmentTab(DetailTab):
         self.progress.setObjectName("assessmentProgress")
         self.progress.setWordWrap(True)
         self.model = JudgementTableModel(self)
-        self.table = _table(self, "assessmentJudgements", self.tr("Judgements per competence"))
+        self.table = read_only_table(
+            self, "assessmentJudgements", self.tr("Judgements per competence")
+        )
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -148,19 +139,15 @@ class AssessmentTab(DetailTab):
         self.outcome_action = self._action(
             "appealOutcome", self.tr("&Outcome…"), self.editor.decide_appeal
         )
-        self.appeal_model = AppealTableModel(self)
-        self.appeals = _table(self, "assessmentAppeals", self.tr("Appeals"))
-        self.appeals.setModel(self.appeal_model)
-        self.appeals.horizontalHeader().setStretchLastSection(True)
-        self.appeals.setMaximumHeight(110)
-        appeal_buttons = QHBoxLayout()
-        for action in (self.appeal_action, self.hearing_action, self.outcome_action):
-            appeal_buttons.addWidget(self._button(action))
-        appeal_buttons.addStretch(1)
-        self.appeal_box = QGroupBox(self.tr("Objection and appeal"), self)
-        box_layout = QVBoxLayout(self.appeal_box)
-        box_layout.addWidget(self.appeals)
-        box_layout.addLayout(appeal_buttons)
+        self.appeal_box = AppealSection(
+            self.tr("Objection and appeal"),
+            self.tr("Appeals"),
+            (self.appeal_action, self.hearing_action, self.outcome_action),
+            self._button,
+            self,
+        )
+        self.appeal_model = self.appeal_box.model
+        self.appeals = self.appeal_box.table
 
         content = QWidget(self)  # scrolls: a small window still shows every part
         content.setObjectName("assessmentContent")
@@ -223,7 +210,7 @@ class AssessmentTab(DetailTab):
         row = self.table.currentIndex().row()
         self.view, self.viewer_id, self._me = view, viewer, me
         self._shown_candidate = view.candidate_id
-        self.summary.setText(self._summary(view))
+        self.summary.setText(summary_html(self.tr, view))
         self.rounds.blockSignals(True)
         self.rounds.clear()
         for r in view.rounds:
@@ -267,7 +254,7 @@ class AssessmentTab(DetailTab):
             + self.table.verticalHeader().defaultSectionSize() * max(rows, 3)
         )
         self.table.setFixedHeight(height + 2 * self.table.frameWidth())
-        self.appeal_model.set_appeals(round_.appeals if round_ else ())
+        self.appeal_box.set_appeals(round_.appeals if round_ else ())
         self.viewer.clear()
         self.viewer.addItem(self.tr("Coordinator (judgements sealed until all are in)"), None)
         if round_ is not None:
@@ -278,8 +265,8 @@ class AssessmentTab(DetailTab):
                 self.viewer.addItem(f"{member.name} ({role})", member.user_id)
         self.viewer.setCurrentIndex(max(0, self.viewer.findData(self.viewer_id)))
         self.viewer.setEnabled(round_ is not None)
-        self.progress.setText(self._progress(round_))
-        self.result.setText(self._result(round_))
+        self.progress.setText(progress_text(self.tr, round_))
+        self.result.setText(result_html(self.tr, round_))
         self.appeal_box.setVisible(round_ is not None and round_.result is not None)
         self._update_details()
 
@@ -287,72 +274,6 @@ class AssessmentTab(DetailTab):
         data = self.viewer.itemData(index)
         self.viewer_id = int(data) if data is not None else None
         self.reload()
-
-    # --- texts -------------------------------------------------------------------------------
-
-    def _summary(self, view: CandidateAssessment) -> str:
-        parts = [
-            f"<b>{html.escape(view.candidate_name)}</b>",
-            self.tr("status: {status}").format(status=status_text(view.candidate_status)),
-        ]
-        if view.waiting:
-            parts.append(
-                self.tr("Submission %n is waiting for assessment.", "", view.waiting[0].number)
-            )
-        elif not view.snapshots:
-            parts.append(self.tr("No dossier has been submitted for assessment yet."))
-        if not view.rounds and view.snapshots and not view.waiting:
-            parts.append(self.tr("Every submission was returned for revision."))
-        return " · ".join(parts)
-
-    def _progress(self, round_: RoundView | None) -> str:
-        if round_ is None:
-            return ""
-        assessors = ", ".join(
-            self.tr("{name}: {n} of {m}").format(name=m.name, n=m.judged, m=len(round_.competences))
-            for m in round_.assessors
-        )
-        chair = round_.chair.name if round_.chair else self.tr("none")
-        text = self.tr(
-            "Started {date} · {phase} · judgements in: {n} of {m} ({each}) · chair: {chair}"
-        ).format(
-            date=format_date(round_.started_on),
-            phase=phase_text(round_.phase),
-            n=round_.judgements_in,
-            m=round_.judgements_needed,
-            each=assessors,
-            chair=chair,
-        )
-        if round_.phase is Phase.CHAIR:
-            open_ = sum(c.needs_chair for c in round_.competences)
-            text += " · " + self.tr("the chair has %n disagreement(s) to decide", "", open_)
-        return text
-
-    def _result(self, round_: RoundView | None) -> str:
-        if round_ is None:
-            return ""
-        if round_.result is None:
-            if round_.proposed_result is not None and round_.state is AssessmentState.JUDGING:
-                return self.tr("Every competence has a verdict: the result will be {r}.").format(
-                    r=self._verdict_html(round_.proposed_result)
-                )
-            return ""
-        text = self.tr("Result: {r} on {date} (recorded by {who}).").format(
-            r=self._verdict_html(round_.result),
-            date=format_date(round_.result_on),
-            who=html.escape(round_.decided_by),
-        )
-        if round_.result_motivation:
-            text += "<br>" + html.escape(round_.result_motivation)
-        if round_.appeal_deadline is not None and round_.pending_appeal is None:
-            text += "<br>" + self.tr("Appeal possible until {date}.").format(
-                date=format_date(round_.appeal_deadline)
-            )
-        return text
-
-    def _verdict_html(self, verdict: Verdict) -> str:
-        color = verdict_color(verdict)
-        return f"<b style='color:{color.name() if color else '#000'}'>{verdict_text(verdict)}</b>"
 
     def _update_details(self, *_args: object) -> None:
         competence = self.selected_competence()
@@ -363,75 +284,20 @@ class AssessmentTab(DetailTab):
             )
             self._update_actions()
             return
-        names = {m.user_id: m for m in round_.members}
-        lines = [f"<b>{html.escape(competence.code)} {html.escape(competence.name)}</b>"]
-        for cell in (*competence.cells, competence.chair):
-            member = names.get(cell.user_id)
-            if member is None or cell.state is CellState.MISSING:
-                continue
-            who = html.escape(member.name)
-            if cell.state is CellState.SEALED:
-                lines.append(self.tr("{who}: judged; sealed until all are in.").format(who=who))
-                continue
-            entered = (
-                self.tr(" (entered by {login})").format(login=html.escape(cell.entered_by))
-                if cell.entered_by and cell.entered_by != member.login
-                else ""
-            )
-            lines.append(
-                f"{who}{' (' + self.tr('chair') + ')' if member.role is MemberRole.CHAIR else ''}"
-                f", {format_date(cell.judged_on)}{entered}: "
-                f"{self._verdict_html(cell.verdict) if cell.verdict else ''} — "
-                f"{html.escape(cell.motivation)}"
-            )
-        if competence.disagreement:
-            lines.append(
-                "<i>"
-                + (
-                    self.tr("The assessors disagree: the chair decides.")
-                    if competence.needs_chair
-                    else self.tr("The assessors disagreed; the chair decided.")
-                )
-                + "</i>"
-            )
-        self.details.setText("<br>".join(lines))
+        self.details.setText(details_html(self.tr, competence, round_))
         self._update_actions()
 
     # --- actions -----------------------------------------------------------------------------
 
     def _update_actions(self, *_args: object) -> None:
-        view, round_ = self.view, self.current_round()
-        competence = self.selected_competence()
-        open_round = view is not None and any(
-            r.state in (AssessmentState.JUDGING, AssessmentState.APPEAL) for r in view.rounds
+        state = enabled_actions(
+            self.view, self.current_round(), self.selected_competence(), self.viewer_id
         )
-        self.start_action.setEnabled(view is not None and bool(view.waiting) and not open_round)
-        judging = round_ is not None and round_.state is AssessmentState.JUDGING
-        assessor_ids = {m.user_id for m in round_.assessors} if round_ else set()
-        self.judge_action.setEnabled(
-            judging
-            and round_ is not None
-            and not round_.revealed
-            and self.viewer_id in assessor_ids
-            and competence is not None
-        )
-        self.decide_action.setEnabled(
-            judging and competence is not None and competence.disagreement
-        )
-        self.result_action.setEnabled(round_ is not None and round_.phase is Phase.READY)
-        self.cancel_action.setEnabled(judging)
-        latest = (
-            next((r for r in view.rounds if r.state is not AssessmentState.CANCELLED), None)
-            if view
-            else None
-        )
-        decided_latest = (
-            round_ is not None
-            and latest is not None
-            and latest.id == round_.id
-            and round_.state is AssessmentState.DECIDED
-        )
-        pending = round_.pending_appeal if round_ else None
-        self.appeal_action.setEnabled(decided_latest)
-        self.hearing_action.setEnabled(pending is not None)
-        self.outcome_action.setEnabled(pending is not None)
+        self.start_action.setEnabled(state.start)
+        self.judge_action.setEnabled(state.judge)
+        self.decide_action.setEnabled(state.decide)
+        self.result_action.setEnabled(state.result)
+        self.cancel_action.setEnabled(state.cancel)
+        self.appeal_action.setEnabled(state.appeal)
+        self.hearing_action.setEnabled(state.hearing)
+        self.outcome_action.setEnabled(state.outcome)
