@@ -14,6 +14,7 @@ from database_backends import DatabaseFactory
 
 from utq_desktop.domain.assessment import AppealOutcome, AssessmentState, Phase, Verdict
 from utq_desktop.domain.enums import TrajectoryStatus
+from utq_desktop.domain.portfolio import CriterionState
 from utq_desktop.services.app import Services
 from utq_desktop.services.assessment_dto import CellState, RegisterStage
 from utq_desktop.services.assessment_rules import qualified_since
@@ -92,6 +93,38 @@ def test_demo_rounds_follow_the_rules(sample: tuple[Services, Any]) -> None:
             assert status is TrajectoryStatus.PORTFOLIO or (
                 status is TrajectoryStatus.ASSESSMENT and view.waiting
             )
+
+
+def test_a_qualified_candidate_was_assessed_on_a_full_dossier(
+    sample: tuple[Services, Any],
+) -> None:
+    """The submission a qualified candidate's sufficient result stands on holds their whole
+    dossier (not an empty stand-in), and the working dossier shows the same."""
+    services, _ = sample
+    register = services.candidates.register()
+    qualified = [r.id for r in register if r.status is TrajectoryStatus.QUALIFIED]
+    assert qualified
+    for cid in qualified[:25]:
+        current = services.assessment.candidate(cid).current
+        assert current is not None and current.result is Verdict.SUFFICIENT
+        snapshot = services.portfolio.snapshot(current.snapshot_id)
+        content = snapshot.content
+        assert snapshot.checklist and all(check.met for check in snapshot.checklist)
+        assert content.observations and snapshot.info.attachments > 0
+        assert snapshot.info.items == len(content.items) > 0
+        for competence in content.competences:
+            if competence.recognised:
+                continue
+            assert competence.items > competence.reflections > 0, competence.code
+            assert all(k.evidence > 0 for k in competence.criteria), competence.code
+        # every item was made, every observation held, before the submission
+        submitted = snapshot.info.submitted_at.date()
+        assert all(i.data.made_on <= submitted for i in content.items)
+        assert all(o.data.observed_on <= submitted for o in content.observations)
+        dossier = services.portfolio.dossier(cid)
+        assert dossier.requirements_met and len(dossier.items) == len(content.items)
+        states = {k.state for k in dossier.content.criteria if not k.recognised_because}
+        assert states == {CriterionState.ACCEPTED}
 
 
 def test_same_seed_same_assessments(

@@ -60,8 +60,9 @@ def test_dossiers_at_every_stage(views: dict[int, Any]) -> None:
         CriterionState.NEEDS_REVISION,
     ):
         assert cells[state] > 0, state
-    submitted = [v for v in views.values() if v.candidate_status is S.ASSESSMENT and v.items]
-    assert submitted and all(v.state is DossierState.SUBMITTED for v in submitted)
+    submitted = [v for v in views.values() if v.candidate_status is S.ASSESSMENT]
+    assert submitted and all(v.items and v.snapshots for v in submitted)  # none left empty
+    assert all(v.state is DossierState.SUBMITTED for v in submitted)
     assert any(len(v.snapshots) == 2 and v.snapshots[0].returned for v in submitted)
 
 

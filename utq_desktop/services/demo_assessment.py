@@ -9,10 +9,11 @@
 - a submission the portfolio demo returned for revision gets the insufficient round that
   returned it.
 
-The portfolio demo (when present) runs first; a qualified or in-assessment candidate it left
-without a submitted snapshot gets a minimal one here (an empty dossier's content), so the
-rounds always stand on a real snapshot. Each candidate's rounds follow from (seed, staff
-number) alone; rows go in with bulk inserts, one set per chunk of candidates.
+The portfolio demo (services.demo_portfolio) runs first and gives every qualified and
+in-assessment candidate a complete dossier with a submitted snapshot; the rounds judge those
+snapshots (a candidate without one, e.g. without a framework, gets no round). Each
+candidate's rounds follow from (seed, staff number) alone; rows go in with bulk inserts, one
+set per chunk of candidates.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from utq_desktop.domain.portfolio_models import (
     PortfolioSnapshotReturn,
 )
 from utq_desktop.services import demo_names as N
-from utq_desktop.services.demo_assessment_store import Round, store_rounds, store_snapshots
+from utq_desktop.services.demo_assessment_store import Round, store_rounds
 
 S, I = Verdict.SUFFICIENT, Verdict.INSUFFICIENT  # noqa: E741
 
@@ -74,13 +75,12 @@ def insert_assessments(
     competences = _competences(session, {r["framework_id"] for r in people.values()})
     weeks = session.scalar(select(Settings.appeal_weeks)) or APPEAL_WEEKS_DEFAULT
     found = _snapshots(session, list(people))
-    new_snapshots: list[dict[str, Any]] = []
     rounds: list[Round] = []
     for cid in sorted(people):
         row = people[cid]
         snaps = found.get(cid, [])
         comps = competences.get(row["framework_id"], [])
-        if not comps or (not snaps and row["status"] not in (T.ASSESSMENT, T.QUALIFIED)):
+        if not comps or not snaps:
             continue
         rng = random.Random(f"{seed}:{row['staff_number']}:assessment")
         for snap in snaps:
@@ -91,13 +91,11 @@ def insert_assessments(
         if status not in (T.ASSESSMENT, T.QUALIFIED):
             continue
         if open_snap is None:
-            open_snap = _new_snapshot(rng, cid, row, snaps, today, status)
-            new_snapshots.append(open_snap)
+            continue
         made = _open_round(rng, cid, open_snap, status, comps, panel, today, weeks)
         if made is not None:
             rounds.append(made)
-    keys = store_snapshots(session, new_snapshots, people, actor)
-    keys.update({(s["dossier_id"], s["number"]): s["id"] for v in found.values() for s in v})
+    keys = {(s["dossier_id"], s["number"]): s["id"] for v in found.values() for s in v}
     store_rounds(session, rounds, keys, panel, today, actor)
 
 
@@ -159,32 +157,6 @@ def _snapshots(session: Session, candidate_ids: list[int]) -> dict[int, list[dic
 
 
 # --- planning -------------------------------------------------------------------------------
-
-
-def _new_snapshot(
-    rng: random.Random,
-    cid: int,
-    row: Mapping[str, Any],
-    existing: list[dict[str, Any]],
-    today: date,
-    status: T,
-) -> dict[str, Any]:
-    created = row["created_at"].date()
-    if status is T.QUALIFIED:
-        earliest = min(created + timedelta(days=300), today - timedelta(days=70))
-        span = max(0, (today - timedelta(days=60) - earliest).days)
-        submitted = earliest + timedelta(days=rng.randint(0, span))
-    else:
-        submitted = today - timedelta(days=rng.randint(3, 75))
-    submitted = max(submitted, created)
-    return {
-        "candidate_id": cid,
-        "dossier_id": existing[0]["dossier_id"] if existing else -cid,
-        "number": (existing[-1]["number"] if existing else 0) + 1,
-        "submitted_on": submitted,
-        "returned_on": None,
-        "framework_id": row["framework_id"],
-    }
 
 
 def _open_round(

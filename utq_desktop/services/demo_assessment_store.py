@@ -1,6 +1,6 @@
-"""Storing the demo assessments that services.demo_assessment planned: the minimal
-dossiers and snapshots some rounds need, then the rounds with their panels, judgements
-and appeals, in bulk inserts; a round that returned a dossier returns it."""
+"""Storing the demo assessments that services.demo_assessment planned on the portfolio
+demo's snapshots: the rounds with their panels, judgements and appeals, in bulk inserts; a
+round that returned a dossier returns it."""
 
 from __future__ import annotations
 
@@ -34,8 +34,6 @@ from utq_desktop.domain.portfolio_models import (
     PortfolioSnapshot,
     PortfolioSnapshotReturn,
 )
-from utq_desktop.services.portfolio_dto import DossierContent
-from utq_desktop.services.portfolio_snapshot import digest, encode
 from utq_desktop.store.bulk import insert_rows
 
 S, I = Verdict.SUFFICIENT, Verdict.INSUFFICIENT  # noqa: E741
@@ -70,7 +68,7 @@ APPEAL_GROUNDS = (
 @dataclass
 class Round:
     candidate_id: int
-    snapshot_key: tuple[int, int]  # (dossier id or -candidate id, number): resolved later
+    snapshot_key: tuple[int, int]  # (dossier id, number): resolved to the snapshot id later
     kind: str  # sufficient | insufficient | granted | returned | judging | chair | ready
     started_on: date
     result_on: date | None = None
@@ -79,93 +77,6 @@ class Round:
 
 
 # --- storing --------------------------------------------------------------------------------
-
-
-def store_snapshots(
-    session: Session,
-    snapshots: list[dict[str, Any]],
-    people: Mapping[int, Mapping[str, Any]],
-    actor: str,
-) -> dict[tuple[int, int], int]:
-    """Insert the minimal dossiers and snapshots planned; returns snapshot ids by key (the
-    planned key: a new dossier is keyed by minus the candidate id)."""
-    if not snapshots:
-        return {}
-    new_dossiers = [s for s in snapshots if s["dossier_id"] < 0]
-    if new_dossiers:
-        session.execute(
-            insert(PortfolioDossier.__table__),
-            [
-                {
-                    "candidate_id": s["candidate_id"],
-                    "framework_id": s["framework_id"],
-                    "state": DossierState.SUBMITTED.value,
-                    "marked_ready_on": s["submitted_on"],
-                    "marked_ready_by": "",
-                    "created_at": datetime.combine(s["submitted_on"], time(9)),
-                    "updated_at": datetime.combine(s["submitted_on"], time(9)),
-                    "row_version": 1,
-                }
-                for s in new_dossiers
-            ],
-        )
-    dossiers = dict(
-        session.execute(
-            select(PortfolioDossier.candidate_id, PortfolioDossier.id).where(
-                PortfolioDossier.candidate_id.in_([s["candidate_id"] for s in snapshots])
-            )
-        ).all()
-    )
-    existing_dossiers = [dossiers[s["candidate_id"]] for s in snapshots if s["dossier_id"] > 0]
-    if existing_dossiers:  # their latest snapshot was returned: submitted again
-        session.execute(
-            update(PortfolioDossier)
-            .where(PortfolioDossier.id.in_(existing_dossiers))
-            .values(state=DossierState.SUBMITTED, row_version=PortfolioDossier.row_version + 1)
-            .execution_options(synchronize_session=False)
-        )
-    empty = DossierContent((), (), (), ())
-    rows = []
-    for s in snapshots:
-        person = people[s["candidate_id"]]
-        content = encode(
-            empty,
-            (),
-            {
-                "candidate_name": f"{person['first_name']} {person['surname']}".strip(),
-                "staff_number": person["staff_number"],
-                "faculty": person["faculty"],
-                "framework": "",
-            },
-        )
-        rows.append(
-            {
-                "dossier_id": dossiers[s["candidate_id"]],
-                "number": s["number"],
-                "submitted_at": datetime.combine(s["submitted_on"], time(10)),
-                "submitted_by": actor,
-                "override_reason": "demo data",
-                "item_count": 0,
-                "attachment_count": 0,
-                "content": content,
-                "content_sha256": digest(content),
-            }
-        )
-    session.execute(insert(PortfolioSnapshot.__table__), rows)
-    keys: dict[tuple[int, int], int] = {}
-    for cid, did, sid, number in session.execute(
-        select(
-            PortfolioDossier.candidate_id,
-            PortfolioDossier.id,
-            PortfolioSnapshot.id,
-            PortfolioSnapshot.number,
-        )
-        .join(PortfolioDossier, PortfolioDossier.id == PortfolioSnapshot.dossier_id)
-        .where(PortfolioDossier.id.in_(list(dossiers.values())))
-    ):
-        keys[(did, number)] = sid
-        keys[(-cid, number)] = sid
-    return keys
 
 
 def store_rounds(

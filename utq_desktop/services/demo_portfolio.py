@@ -5,8 +5,12 @@ and the file check have something real to show:
 - candidates in Portfolio: a few empty dossiers, most partly covered (some criteria
   'needs revision', open feedback), some complete but not yet marked, a quarter marked
   ready by their supervisor;
-- candidates in Assessment: submitted (snapshot 1), some after a return for revision
-  (snapshot 1 returned, snapshot 2 submitted).
+- candidates in Assessment or Qualified: a complete dossier (every open competence's
+  criteria covered by items with attachments, a reflection per competence, a class
+  observation), submitted (snapshot 1), some after a return for revision (snapshot 1
+  returned, snapshot 2 submitted); everything dated before the submission that holds it,
+  so the assessed snapshot shows the full dossier. services.demo_assessment judges these
+  snapshots.
 
 Attachments come from a small pool of generated files (services.demo_portfolio_files),
 stored once and shared through the content-addressed store. Each dossier follows from
@@ -37,7 +41,8 @@ from utq_desktop.services.portfolio_framework import FrameworkMap, framework_map
 from utq_desktop.store.files import FileStore
 
 # share of candidates with a dossier, by status
-WITH_DOSSIER = {S.LEARNING_ROUTE: 0.12, S.PORTFOLIO: 0.95, S.ASSESSMENT: 0.9}
+WITH_DOSSIER = {S.LEARNING_ROUTE: 0.12, S.PORTFOLIO: 1.0, S.ASSESSMENT: 1.0, S.QUALIFIED: 1.0}
+SUBMITTED = frozenset({S.ASSESSMENT, S.QUALIFIED})  # their dossier holds a submitted snapshot
 # candidates in Portfolio: (stage, cumulative share)
 PORTFOLIO_STAGES = (("empty", 0.08), ("partial", 0.6), ("complete", 0.75), ("ready", 1.0))
 RESUBMITTED = 0.15  # of the submitted: returned once, submitted again
@@ -181,10 +186,26 @@ def _recognised(session: Session, candidate_ids: list[int]) -> dict[int, dict[st
 def _stage(r: random.Random, status: S) -> str:
     if status is S.LEARNING_ROUTE:
         return "early"
-    if status is S.ASSESSMENT:
+    if status in SUBMITTED:
         return "resubmitted" if r.random() < RESUBMITTED else "submitted"
     roll = r.random()
     return next(stage for stage, limit in PORTFOLIO_STAGES if roll < limit)
+
+
+def _submission_days(
+    r: random.Random, status: S, created: date, today: date, resubmitted: bool
+) -> tuple[date, date]:
+    """(first, last) submission day: in assessment, submitted in the last weeks; qualified,
+    submitted long enough ago for the result (services.demo_assessment) to be in."""
+    if status is S.QUALIFIED:
+        earliest = min(created + timedelta(days=300), today - timedelta(days=70))
+        span = max(0, (today - timedelta(days=60) - earliest).days)
+        last = earliest + timedelta(days=r.randint(0, span))
+    else:
+        last = today - timedelta(days=3 + r.randrange(73))
+    last = min(max(last, created + timedelta(days=60)), today)
+    first = last - timedelta(days=21) if resubmitted else last
+    return max(first, created), last
 
 
 def _plan(
@@ -198,8 +219,16 @@ def _plan(
     supervisor: str,
 ) -> Plan:
     stage = _stage(r, row["status"])
-    start = max(row["created_at"].date(), today - timedelta(days=900))
-    span = max(1, (today - start).days - 14)
+    submitted = stage in ("submitted", "resubmitted")
+    created = row["created_at"].date()
+    first = last = today
+    again = False  # returned for revision and submitted again
+    if submitted:
+        first, last = _submission_days(r, row["status"], created, today, stage == "resubmitted")
+        again = (last - first).days >= 21
+        first = first if again else last
+    start = max(created, first - timedelta(days=900))
+    span = max(1, (first - start).days - 14)  # the evidence predates the first submission
 
     def day() -> date:
         return start + timedelta(days=r.randrange(span))
@@ -223,10 +252,15 @@ def _plan(
         criteria = tuple(
             k.code for k in competence.criteria if r.random() < (0.6 if complete else 0.35)
         ) or (competence.criteria[0].code,)
-        files = pool[kind][: r.randrange(3)] if pool[kind] else ()
-        if files:
+        # a complete dossier's evidence carries at least one file
+        count = 1 + r.randrange(2) if complete else r.randrange(3)
+        files: tuple[tuple[str, str], ...] = ()
+        if pool[kind]:
             offset = r.randrange(len(pool[kind]))
-            files = tuple(pool[kind][(offset + n) % len(pool[kind])] for n in range(len(files)))
+            files = tuple(
+                pool[kind][(offset + n) % len(pool[kind])]
+                for n in range(min(count, len(pool[kind])))
+            )
         plan.items.append(
             _Item(
                 kind,
@@ -240,6 +274,8 @@ def _plan(
         )
         if complete or (stage == "partial" and r.random() < 0.5):
             reflection = pool[K.REFLECTION][:1] if r.random() < 0.3 else ()
+            # in a complete dossier the reflection shows the criteria the evidence left open
+            rest = tuple(k.code for k in competence.criteria if k.code not in criteria)
             plan.items.append(
                 _Item(
                     K.REFLECTION,
@@ -249,12 +285,16 @@ def _plan(
                     "what worked, what did not, and what I will do differently.\n\n"
                     "The feedback of students and colleagues made me see that explaining "
                     "why an activity matters is as important as the activity itself.",
-                    (),
+                    rest if complete else (),
                     (competence.code,),
                     reflection,
                 )
             )
     plan.items.sort(key=lambda item: item.made_on)
+    again = again and len(plan.items) > 1
+    if again:
+        # the item added after the return for revision, before submitting again
+        plan.items[-1].made_on = first + timedelta(days=15 + r.randrange(5))
     observed = [c for c in open_competences if c.criteria]
     if observed and (complete or r.random() < 0.3):
         target = next((c for c in observed if c.code in ("C2", "M1")), observed[0])
@@ -271,35 +311,42 @@ def _plan(
     covered |= {k for o in plan.observations for k in o.criteria}
     for code in sorted(covered):
         roll = r.random()
-        if complete:
+        if row["status"] is S.QUALIFIED:
+            plan.states[code] = C.ACCEPTED
+        elif complete:
             plan.states[code] = C.ACCEPTED if roll < 0.5 else C.READY
         elif roll < 0.2:
             plan.states[code] = C.NEEDS_REVISION
         elif roll < 0.4:
             plan.states[code] = C.READY
+    until = last if submitted else today  # no feedback after the (last) submission
     for _ in range(r.randrange(4 if stage in ("partial", "early") else 2)):
         if not plan.items:
             break
         index = r.randrange(len(plan.items))
-        given = min(today, plan.items[index].made_on + timedelta(days=3 + r.randrange(30)))
+        made_on = plan.items[index].made_on
+        given = max(made_on, min(until, made_on + timedelta(days=3 + r.randrange(30))))
         resolved = complete or r.random() < 0.4
-        resolved_on = min(today, given + timedelta(days=r.randrange(20))) if resolved else None
+        resolved_on = min(until, given + timedelta(days=r.randrange(20))) if resolved else None
         plan.feedback.append(
             _Feedback(
-                FEEDBACK[r.randrange(len(FEEDBACK))], supervisor, given, index, None, resolved_on
+                FEEDBACK[r.randrange(len(FEEDBACK))],
+                supervisor,
+                given,
+                index,
+                None,
+                max(given, resolved_on) if resolved_on else None,
             )
         )
     if stage in ("ready", "submitted", "resubmitted"):
         plan.marked_ready_on = max(i.made_on for i in plan.items) if plan.items else today
-    if stage in ("submitted", "resubmitted"):
-        first = datetime.combine(
-            today - timedelta(days=20 + r.randrange(60)), time(9 + r.randrange(8), 0)
-        )
-        if stage == "resubmitted" and len(plan.items) > 1:
+    if submitted:
+        at = datetime.combine(first, time(9 + r.randrange(8), 0))
+        if again:
             code = plan.items[-1].competences[0] if plan.items[-1].competences else "C3"
-            returned = (first + timedelta(days=14), RETURNED.format(code=code))
-            plan.submissions.append((first, len(plan.items) - 1, returned))
-            first += timedelta(days=21)
+            returned = (at + timedelta(days=14), RETURNED.format(code=code))
+            plan.submissions.append((at, len(plan.items) - 1, returned))
+            at = datetime.combine(last, at.time())
             plan.feedback.append(
                 _Feedback(
                     returned[1],
@@ -307,8 +354,8 @@ def _plan(
                     returned[0].date(),
                     None,
                     None,
-                    (first - timedelta(days=1)).date(),
+                    (at - timedelta(days=1)).date(),
                 )
             )
-        plan.submissions.append((first, len(plan.items), None))
+        plan.submissions.append((at, len(plan.items), None))
     return plan

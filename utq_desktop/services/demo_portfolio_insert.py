@@ -27,7 +27,7 @@ from utq_desktop.domain.portfolio_models import (
 )
 from utq_desktop.services.demo_portfolio_snapshot import snapshot_content
 from utq_desktop.services.portfolio_framework import FrameworkMap
-from utq_desktop.services.portfolio_snapshot import digest
+from utq_desktop.services.portfolio_snapshot import canonical, digest_text
 from utq_desktop.store.bulk import insert_rows
 
 if TYPE_CHECKING:
@@ -262,6 +262,7 @@ def _snapshots(
                 ids_of,
                 header,
             )
+            text = canonical(content)  # serialised once: stored, and hashed
             snapshots.append(
                 {
                     "dossier_id": dossier_ids[p.candidate_id],
@@ -271,15 +272,17 @@ def _snapshots(
                     "override_reason": "",
                     "item_count": items,
                     "attachment_count": files,
-                    "content": content,
-                    "content_sha256": digest(content),
+                    "content": text,
+                    "content_sha256": digest_text(text),
                 }
             )
             if returned is not None:
                 returns.append((p.candidate_id, number, returned))
     if not snapshots:
         return
-    session.execute(insert(PortfolioSnapshot.__table__), snapshots)
+    insert_rows(
+        session, PortfolioSnapshot.__table__, [snapshots], {}, as_given=frozenset({"content"})
+    )
     wanted = {(dossier_ids[cid], number) for cid, number, _r in returns}
     found = {
         (dossier_id, number): sid

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from utq_desktop.domain.portfolio import CriterionState, EvidenceKind, RequirementCheck
 from utq_desktop.services.portfolio_dto import (
@@ -47,7 +47,16 @@ def encode(
 
 def digest(content: dict[str, Any]) -> str:
     """The sha256 of the canonical JSON text: the same content, the same hash."""
-    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return digest_text(canonical(content))
+
+
+def canonical(content: dict[str, Any]) -> str:
+    """The content's canonical JSON text (sorted keys, no spaces); stored as it is, it reads
+    back as the same content (what bulk writers use to serialise it only once)."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -83,16 +92,19 @@ def _plain(value: Any) -> Any:
 def _converter(kind: type) -> Callable[[Any], Any]:
     as_is = _AS_IS
     if is_dataclass(kind):
-        names = tuple(f.name for f in fields(kind))
-
-        def record(value: Any) -> dict[str, Any]:
-            result = {}
-            for name in names:
-                v = getattr(value, name)
-                result[name] = v if type(v) in as_is else _plain(v)
-            return result
-
-        return record
+        # One generated function per dataclass (as dataclasses does for __init__): a dict
+        # display of its fields, each converted only when it is not a plain value.
+        names = [f.name for f in fields(kind)]
+        lines = [f"    v{n} = value.{name}\n" for n, name in enumerate(names)]
+        body = ", ".join(
+            f"{name!r}: v{n} if type(v{n}) in as_is else plain(v{n})"
+            for n, name in enumerate(names)
+        )
+        code = f"def record(value):\n{''.join(lines)}    return {{{body}}}\n"
+        scope: dict[str, Any] = {}
+        # the names are our own dataclasses' field names, never data
+        exec(code, {"as_is": as_is, "plain": _plain}, scope)
+        return cast(Callable[[Any], Any], scope["record"])
     if kind is tuple or kind is list:
         return lambda value: [v if type(v) in as_is else _plain(v) for v in value]
     if issubclass(kind, Enum):

@@ -18,6 +18,8 @@ def insert_rows(
     chunks: Iterable[list[dict[str, Any]]],
     constants: dict[str, Any],
     done: Callable[[int], None] | None = None,
+    *,
+    as_given: frozenset[str] = frozenset(),
 ) -> None:
     """INSERT every row of ``chunks`` (dicts with the same keys), completed by
     ``constants``, into ``table`` in the session's transaction: one executemany straight to
@@ -30,6 +32,8 @@ def insert_rows(
     this driver (dates on SQLite) is converted once per distinct value; and the rows go to
     ``cursor.executemany`` as tuples built column by column. The dicts are not modified.
     ``constants`` are the caller's own values (numbers, dates, fixed words), never user input.
+    The columns in ``as_given`` go to the driver unconverted: e.g. a JSON column's text,
+    already serialised by the caller.
     """
     connection = session.connection()
     dialect = connection.dialect
@@ -50,6 +54,8 @@ def insert_rows(
             order = list(compiled.positiontup or []) if compiled.positional else None
             converters = {}
             for key in keys:
+                if key in as_given:
+                    continue
                 process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
                 if process is not None:
                     converters[key] = cache(process)  # few distinct values: dates
