@@ -12,6 +12,7 @@ from utq_desktop.domain.intake import IntakeState, ProgrammeLevel
 OVERDUE_COLOR = QColor("#c62828")
 DUE_SOON_COLOR = QColor("#b26a00")
 ARCHIVED_COLOR = QColor("#808080")
+NO_VALUE = "—"  # what an empty cell shows: nothing recorded (yet)
 
 
 def date_format() -> str:

@@ -148,3 +148,23 @@ def test_the_register_follows_changes_in_the_tab(
     with qtbot.waitSignal(register.loaded, timeout=5000):
         window.detail.candidate_changed.emit(ayse.id)
     assert "Meeting planned" in column(register, "status")
+
+
+def test_a_request_just_filed_shows_a_dash_for_its_advisor(qtbot, window: MainWindow) -> None:
+    register = open_register(qtbot, window)
+    register.status.setCurrentIndex(0)  # all requests, the withdrawn one too
+    advisors = dict(zip(column(register, "candidate"), column(register, "advisor"), strict=True))
+    assert advisors == {
+        "Ayşe Doğan": "Peter van Dam",
+        "Siobhán van 't Hof": "—",  # filed, no exemption advisor yet
+        "Nguyễn Thảo": "—",
+    }
+    by_name = dict(zip(column(register, "candidate"), column(register, "next_action"), strict=True))
+    assert by_name["Nguyễn Thảo"] == "—"  # withdrawn: nothing left to do
+    proxy = register.proxy
+    row = column(register, "candidate").index("Siobhán van 't Hof")
+    cell = proxy.index(row, COLUMN_INDEX["advisor"])
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) is None  # no tooltip that says "—"
+    # empty advisors sort together, before the names, not among them as "—" would
+    register.table.sortByColumn(COLUMN_INDEX["advisor"], Qt.SortOrder.AscendingOrder)
+    assert column(register, "advisor") == ["—", "—", "Peter van Dam"]

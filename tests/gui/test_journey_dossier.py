@@ -134,7 +134,7 @@ def test_the_consultant_reviews_three_dossiers_and_the_register_counts_the_feedb
             Qt.MouseButton.LeftButton,
         )
         reloaded(qtbot, tab, lambda d: len(d.feedback) == 1)
-        assert tab.sections.tabText(3) == "&Feedback (1 open)"
+        assert tab.sections.tabText(3) == "Feed&back (1 open)"
 
     # back at the register: every reviewed dossier shows its open feedback
     counts = {

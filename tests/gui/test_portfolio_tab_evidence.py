@@ -84,7 +84,7 @@ def test_add_an_item_with_criteria_through_the_dialog_then_undo_and_redo(
     assert tab.evidence.model.index(0, SHOWS).data() == "C1.2"
     assert tab.evidence.selected() is not None  # the new item is selected
     assert coverage_state(tab, "C1.2") is CriterionState.IN_PROGRESS
-    assert tab.sections.tabText(0) == "&Evidence (1)"
+    assert tab.sections.tabText(0) == "Evide&nce (1)"
 
     activate(qtbot, window)
     qtbot.keyClick(window.register.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

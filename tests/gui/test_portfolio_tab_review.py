@@ -166,7 +166,7 @@ def test_give_feedback_on_a_competence_then_resolve_it_and_the_register_counts_i
     assert panel.model.rowCount() == 1
     assert panel.model.index(0, 2).data() == "Betrek de studentevaluatie van blok 3 in je analyse."
     assert panel.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert tab.sections.tabText(3) == "&Feedback (1 open)"
+    assert tab.sections.tabText(3) == "Feed&back (1 open)"
     row = names(window).index("Nguyễn Thảo")
     column = COLUMN_INDEX["open_feedback"]
     qtbot.waitUntil(lambda: window.register.model.index(row, column).data() == "1")
@@ -220,7 +220,7 @@ def test_mark_ready_then_submit_blocked_by_the_checklist_then_override_with_a_re
     assert (
         "Ready for submission" in tab.state.text() and "marked ready by tester" in tab.state.text()
     )
-    assert tab.ready_button.text() == "Unmark &ready" and tab.submit_button.isEnabled()
+    assert tab.ready_button.text() == "Unmar&k ready" and tab.submit_button.isEnabled()
 
     seen: dict[str, object] = {}
 

@@ -26,7 +26,7 @@ from ui.detail.exemption.texts import (
     next_action_text,
     status_color,
 )
-from ui.formatting import ALIGN_RIGHT, ARCHIVED_COLOR, format_date
+from ui.formatting import ALIGN_RIGHT, ARCHIVED_COLOR, NO_VALUE, format_date
 from ui.qt_types import ModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,8 +92,10 @@ class ExemptionRegisterModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         key = COLUMNS[index.column()][0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, key) or NO_VALUE  # e.g. no advisor yet: just filed
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(row, key) or None
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from utq_desktop.domain.exemption import CaseStatus
+from utq_desktop.domain.exemption import CaseStatus, ExemptionGround, Verdict
 from utq_desktop.domain.names import fold
 from utq_desktop.services.exemption_dto import ExemptionRegisterRow
 
-from ui.detail.exemption.texts import case_status_text
+from ui.detail.exemption.texts import case_status_text, ground_short_text
 from ui.exemption_register.model import (
     COLUMN_INDEX,
     ROW_ROLE,
@@ -85,12 +85,21 @@ class ExemptionRegisterWindow(RegisterWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # ground and status as wide as their longest text ('Candidate informed (granted)'),
+        # measured: fixed widths cut them off in a larger font
+        metrics = self.table.fontMetrics()
+        ground = max(metrics.horizontalAdvance(ground_short_text(g)) for g in ExemptionGround)
+        status = max(
+            metrics.horizontalAdvance(case_status_text(s, v))
+            for s in CaseStatus
+            for v in (None, *Verdict)
+        )
         for key, width in (
-            ("candidate", 200),
+            ("candidate", 175),
             ("staff_number", 75),
-            ("faculty", 160),
-            ("ground", 175),
-            ("status", 175),
+            ("faculty", 150),
+            ("ground", ground + 16),
+            ("status", status + 16),
             ("advisor", 125),
             ("filed_on", 80),
             ("days_open", 75),

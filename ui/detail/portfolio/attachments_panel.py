@@ -50,11 +50,11 @@ class AttachmentsPanel(Panel):
         self.empty.setStyleSheet(NOTE_STYLE)
         self.empty.setWordWrap(True)
         self.attach_action = make_action(
-            self, f"{name}Attach", self.tr("&Attach files…"), self.choose
+            self, f"{name}Attach", self.tr("Atta&ch files…"), self.choose
         )
-        self.open_action = make_action(self, f"{name}Open", self.tr("&Open"), self.open, "Return")
-        self.save_action = make_action(self, f"{name}Save", self.tr("Save a &copy…"), self.save)
-        self.remove_action = make_action(self, f"{name}Remove", self.tr("Remo&ve…"), self.remove)
+        self.open_action = make_action(self, f"{name}Open", self.tr("O&pen"), self.open, "Return")
+        self.save_action = make_action(self, f"{name}Save", self.tr("Save a cop&y…"), self.save)
+        self.remove_action = make_action(self, f"{name}Remove", self.tr("Re&move…"), self.remove)
         self.table.addActions([self.open_action, self.save_action, self.remove_action])
         buttons = QHBoxLayout()
         for action in (self.attach_action, self.open_action, self.save_action, self.remove_action):

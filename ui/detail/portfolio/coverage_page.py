@@ -42,7 +42,7 @@ class CoveragePage(QWidget):
         self.state_menu.addActions(self.matrix.add_state_actions(self.set_state, self.edit_state))
         self.state_button = QToolButton(self)
         self.state_button.setObjectName("coverageStateButton")
-        self.state_button.setText(self.tr("Set &state"))
+        self.state_button.setText(self.tr("Set st&ate"))
         self.state_button.setMenu(self.state_menu)
         self.state_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.state_button.setToolTip(

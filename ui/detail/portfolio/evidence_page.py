@@ -58,7 +58,7 @@ class EvidencePage(QWidget):
             self, "portfolioAddItem", self.tr("&Add item…"), lambda: tab.items.add_item()
         )
         self.add_action.setShortcut("Ctrl+Shift+D")  # while the Evidence page shows
-        self.edit_action = make_action(self, "portfolioEditItem", self.tr("&Edit…"), self.edit)
+        self.edit_action = make_action(self, "portfolioEditItem", self.tr("Ed&it…"), self.edit)
         self.remove_action = make_action(
             self, "portfolioRemoveItem", self.tr("&Remove…"), self.remove
         )
@@ -208,7 +208,7 @@ class EvidencePage(QWidget):
             self.tr("Feedback on '{title}'").format(title=item.title) if item else "",
         )
         files = len(item.attachments) if item else 0
-        self.detail.setTabText(0, self.tr("F&iles ({n})").format(n=files))
+        self.detail.setTabText(0, self.tr("Fi&les ({n})").format(n=files))
         open_feedback = item.open_feedback if item else 0
         self.detail.setTabText(
             1,

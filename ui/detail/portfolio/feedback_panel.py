@@ -53,17 +53,17 @@ class FeedbackPanel(Panel):
         set_widths(self.table, samples, 2)
         self.table.setColumnHidden(1, not everything)  # "On" says the same everywhere else
         self.table.doubleClicked.connect(lambda _index: self.edit())
-        self.unresolved_only = QCheckBox(self.tr("&Unresolved only"), self)
+        self.unresolved_only = QCheckBox(self.tr("Unresolved onl&y"), self)
         self.unresolved_only.setObjectName(f"{name}Unresolved")
         self.unresolved_only.toggled.connect(lambda _on: self._fill())
         self.unresolved_only.setVisible(everything)
         self.empty = QLabel(self)
         self.empty.setStyleSheet(NOTE_STYLE)
         self.empty.setWordWrap(True)
-        self.add_action = make_action(self, f"{name}Add", self.tr("Add &feedback…"), self.add)
-        self.edit_action = make_action(self, f"{name}Edit", self.tr("&Edit…"), self.edit)
-        self.resolve_action = make_action(self, f"{name}Resolve", self.tr("&Resolve"), self.toggle)
-        self.remove_action = make_action(self, f"{name}Remove", self.tr("Remo&ve…"), self.remove)
+        self.add_action = make_action(self, f"{name}Add", self.tr("Add feedba&ck…"), self.add)
+        self.edit_action = make_action(self, f"{name}Edit", self.tr("E&dit…"), self.edit)
+        self.resolve_action = make_action(self, f"{name}Resolve", self.tr("Reso&lve"), self.toggle)
+        self.remove_action = make_action(self, f"{name}Remove", self.tr("Re&move…"), self.remove)
         self.table.addActions([self.edit_action, self.resolve_action, self.remove_action])
         buttons = QHBoxLayout()
         for action in (self.add_action, self.edit_action, self.resolve_action, self.remove_action):
@@ -134,9 +134,9 @@ class FeedbackPanel(Panel):
         self.remove_action.setEnabled(feedback is not None)
         self.resolve_action.setEnabled(feedback is not None)
         self.resolve_action.setText(
-            self.tr("Re&open")
+            self.tr("Reo&pen")
             if feedback is not None and feedback.resolved
-            else self.tr("&Resolve")
+            else self.tr("Reso&lve")
         )
 
     def add(self) -> None:

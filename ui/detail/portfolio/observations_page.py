@@ -31,7 +31,7 @@ class ObservationsPage(QWidget):
             lambda: tab.items.add_observation(),
         )
         self.edit_action = make_action(
-            self, "portfolioEditObservation", self.tr("&Edit…"), self.edit
+            self, "portfolioEditObservation", self.tr("Ed&it…"), self.edit
         )
         self.remove_action = make_action(
             self, "portfolioRemoveObservation", self.tr("&Remove…"), self.remove

@@ -4,7 +4,6 @@ elided label, and how tables, columns, actions and buttons are set up alike."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -19,9 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    pass
 
 NOTE_STYLE = "color: palette(placeholder-text);"
 
@@ -94,6 +90,10 @@ def tool_button(parent: QWidget, action: QAction) -> QToolButton:
     button.setDefaultAction(action)
     button.setObjectName(f"{action.objectName()}Button")
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    # a tool button shows the action's iconText, which drops the '&' and the '…': keep the
+    # full text, so Alt+letter presses it and '…' says a dialog follows (as DetailTab._button)
+    action.changed.connect(lambda: button.setText(action.text()))
+    button.setText(action.text())
     return button
 
 

@@ -67,7 +67,7 @@ class PortfolioTab(DetailTab):
         self.summary.setObjectName("portfolioSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        self.ready_button = QPushButton(self.tr("Mark &ready"), self)
+        self.ready_button = QPushButton(self.tr("Mar&k ready"), self)
         self.ready_button.setObjectName("portfolioReadyButton")
         self.ready_button.setToolTip(
             self.tr("The UTQ supervisor marks the dossier ready for the coordinator to submit.")
@@ -192,12 +192,12 @@ class PortfolioTab(DetailTab):
         if widest:
             items = observations = open_feedback = 999
         texts = {
-            EVIDENCE: self.tr("&Evidence ({n})").format(n=items),
+            EVIDENCE: self.tr("Evide&nce ({n})").format(n=items),
             OBSERVATIONS: self.tr("&Observations ({n})").format(n=observations),
-            COVERAGE: self.tr("&Coverage"),
-            FEEDBACK: self.tr("&Feedback ({n} open)").format(n=open_feedback)
+            COVERAGE: self.tr("Covera&ge"),
+            FEEDBACK: self.tr("Feed&back ({n} open)").format(n=open_feedback)
             if open_feedback
-            else self.tr("&Feedback"),
+            else self.tr("Feed&back"),
             SUBMISSION: self.tr("&Submission"),
         }
         for index, text in texts.items():
@@ -264,7 +264,7 @@ class PortfolioTab(DetailTab):
         dossier = self.dossier
         loaded = dossier is not None
         ready = loaded and dossier.state is DossierState.READY  # type: ignore[union-attr]
-        self.ready_button.setText(self.tr("Unmark &ready") if ready else self.tr("Mark &ready"))
+        self.ready_button.setText(self.tr("Unmar&k ready") if ready else self.tr("Mar&k ready"))
         self.ready_button.setEnabled(
             loaded and (dossier.can_mark_ready or dossier.can_unmark_ready)  # type: ignore[union-attr]
         )
