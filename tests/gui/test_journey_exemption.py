@@ -174,6 +174,8 @@ def test_an_exemption_from_request_to_letter_ends_the_obligation(
     assert not portfolio.ready_button.isEnabled() and not portfolio.submit_button.isEnabled()
     assert "nothing more is to be submitted" in portfolio.submission.checklist_note.text()
     assert "exempted" in portfolio.submit_button.toolTip()
+    assert not portfolio.editable  # closed: read and export only, as the core insists
+    assert not portfolio.evidence.add_action.isEnabled()
 
     overview = show_tab(qtbot, window, OverviewTab)
     qtbot.waitUntil(lambda: overview.values["deadline"].text().endswith("— Fulfilled"))

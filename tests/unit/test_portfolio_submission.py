@@ -4,6 +4,7 @@ override of unmet requirements with a reason, the return for revision and resubm
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,23 @@ def test_only_the_snapshot_being_assessed_can_be_returned(
         services.portfolio.return_for_revision(other, first.id, "x")
     with pytest.raises(NotFoundError):
         services.portfolio.snapshot(first.id + 1)
+
+
+def test_a_qualified_or_exempted_candidates_dossier_is_closed_to_changes(
+    services: Services, tmp_path: Path
+) -> None:
+    """Read and export, yes; change, no — the core refuses, whatever the UI offers."""
+    cid = make_candidate(services)
+    item_id = services.portfolio.add_item(cid, evidence())
+    detail = services.candidates.detail(cid)
+    data = replace(detail.data, status=TrajectoryStatus.EXEMPTED)
+    services.candidates.update(cid, data, detail.row_version)
+    view = services.portfolio.dossier(cid)
+    assert view.closed and not view.can_mark_ready
+    with pytest.raises(IllegalTransitionError, match="closed: the candidate is exempted"):
+        services.portfolio.add_item(cid, evidence(title="Late addition"))
+    item = next(i for i in view.items if i.id == item_id)
+    with pytest.raises(IllegalTransitionError, match="closed"):
+        services.portfolio.remove_item(item.id, item.row_version)
+    services.portfolio.export_pdf(cid, tmp_path / "closed.pdf")  # reading stays possible
+    assert [i.title for i in services.portfolio.dossier(cid).items] == [item.title]

@@ -15,10 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from utq_desktop.domain.enums import TrajectoryStatus
 from utq_desktop.domain.models import AppUser, Candidate
 from utq_desktop.domain.portfolio import DossierState
 from utq_desktop.domain.portfolio_models import PortfolioDossier
-from utq_desktop.errors import StaleEditError
+from utq_desktop.errors import IllegalTransitionError, StaleEditError
 from utq_desktop.services import audit
 from utq_desktop.services.audit import utc_now
 from utq_desktop.services.context import Context
@@ -53,7 +54,9 @@ class PortfolioBase(AuditedService):
         """A transaction on the candidate's dossier, created if it does not exist yet."""
         try:
             with self._context.transaction() as session:
-                dossier = open_dossier(session, candidate_of(session, candidate_id), self.actor)
+                candidate = candidate_of(session, candidate_id)
+                check_open(candidate)
+                dossier = open_dossier(session, candidate, self.actor)
                 yield session, dossier, framework_map(session, dossier.framework_id)
         except StaleDataError as error:
             raise self._stale(DOSSIER, 0, "dossier", candidate_id=candidate_id) from error
@@ -90,6 +93,7 @@ class PortfolioBase(AuditedService):
                     raise self._stale(entity, row_id, noun)
                 dossier = session.get(PortfolioDossier, row.dossier_id)  # type: ignore[attr-defined]
                 assert dossier is not None
+                check_open(candidate_of(session, dossier.candidate_id))
                 yield session, row, dossier, framework_map(session, dossier.framework_id)
         except StaleDataError as error:
             raise self._stale(entity, row_id, noun) from error
@@ -104,6 +108,16 @@ class PortfolioBase(AuditedService):
         """The user's name as the application knows it (else their login)."""
         name = session.scalar(select(AppUser.name).where(AppUser.login == self.actor))
         return name or self.actor
+
+
+def check_open(candidate: Candidate) -> None:
+    """A qualified or exempted candidate's dossier is closed: it can be read and exported,
+    not changed (its assessed submission stays as it was either way)."""
+    if candidate.status in (TrajectoryStatus.QUALIFIED, TrajectoryStatus.EXEMPTED):
+        raise IllegalTransitionError(
+            f"The dossier is closed: the candidate is {candidate.status.label.lower()}. "
+            "It can still be read and exported, but no longer changed."
+        )
 
 
 def open_dossier(session: Session, candidate: Candidate, actor: str) -> PortfolioDossier:

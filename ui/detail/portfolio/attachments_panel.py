@@ -92,9 +92,10 @@ class AttachmentsPanel(Panel):
 
     def _update(self, *_args: object) -> None:
         chosen = self.selected() is not None
-        self.attach_action.setEnabled(self.owner is not None)
-        for action in (self.open_action, self.save_action, self.remove_action):
+        self.attach_action.setEnabled(self.owner is not None and self.tab.editable)
+        for action in (self.open_action, self.save_action):
             action.setEnabled(chosen)
+        self.remove_action.setEnabled(chosen and self.tab.editable)
 
     def _dropped(self, paths: list[Path], _pos: object) -> None:
         if self.owner is not None:

@@ -171,7 +171,8 @@ class CoveragePage(QWidget):
 
     def _update_actions(self, criterion: CriterionCoverage | None) -> None:
         settable = (
-            criterion is not None
+            self.tab.editable
+            and criterion is not None
             and criterion.state is not CriterionState.RECOGNISED
             and criterion.evidence > 0
         )

@@ -219,8 +219,8 @@ class EvidencePage(QWidget):
         self._update()
 
     def _update(self) -> None:
-        chosen = self.selected() is not None
-        self.add_action.setEnabled(self.tab.dossier is not None)
+        chosen = self.selected() is not None and self.tab.editable
+        self.add_action.setEnabled(self.tab.editable)
         self.edit_action.setEnabled(chosen)
         self.remove_action.setEnabled(chosen)
 

@@ -128,8 +128,8 @@ class FeedbackPanel(Panel):
             self.table.selectRow(row)
 
     def _update(self, *_args: object) -> None:
-        feedback = self.selected()
-        self.add_action.setEnabled(self.target is not None and self.tab.dossier is not None)
+        feedback = self.selected() if self.tab.editable else None
+        self.add_action.setEnabled(self.target is not None and self.tab.editable)
         self.edit_action.setEnabled(feedback is not None)
         self.remove_action.setEnabled(feedback is not None)
         self.resolve_action.setEnabled(feedback is not None)

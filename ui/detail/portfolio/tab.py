@@ -158,6 +158,12 @@ class PortfolioTab(DetailTab):
     def _load_failed(self, error: Exception) -> None:
         show_error(self, self.tr("Could not load the portfolio"), error)
 
+    @property
+    def editable(self) -> bool:
+        """A dossier is shown and open to changes (not a qualified or exempted candidate's,
+        which the core keeps closed)."""
+        return self.dossier is not None and not self.dossier.closed
+
     def show_dossier(self, dossier: DossierView | None) -> None:
         """Fill every page from one dossier view (also used by the benchmark)."""
         self.dossier = dossier
