@@ -43,11 +43,16 @@ class RegisterPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, staff number or e-mail  (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search candidates"))
         self.search.setClearButtonEnabled(True)
+        # the most used control keeps room to type, however narrow the register pane gets
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 20))
 
         self.faculty = QComboBox(self)
         self.faculty.setObjectName("facultyFilter")
         self.faculty.setAccessibleName(self.tr("Faculty filter"))
-        self.faculty.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.faculty.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.faculty.setMinimumContentsLength(11)
         self.faculty.addItem(self.tr("All faculties"), None)
 
         self.status = QComboBox(self)
@@ -63,7 +68,7 @@ class RegisterPanel(QWidget):
         self.intake.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.intake.setMinimumContentsLength(12)
+        self.intake.setMinimumContentsLength(11)
         self.intake.addItem(self.tr("Any intake"), None)
         for state in IntakeState:
             self.intake.addItem(self.tr("Intake: {state}").format(state=intake_text(state)), state)
@@ -71,6 +76,10 @@ class RegisterPanel(QWidget):
         self.due = QComboBox(self)
         self.due.setObjectName("deadlineFilter")
         self.due.setAccessibleName(self.tr("Deadline filter"))
+        self.due.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.due.setMinimumContentsLength(11)
         self.due.addItem(self.tr("Any deadline"), None)
         self.due.addItem(self.tr("Overdue"), DueFilter.OVERDUE)
         self.due.addItem(self.tr("Due within 6 months"), DueFilter.DUE_SOON)
