@@ -79,6 +79,59 @@ class ItemEditor(QObject):
     def _max_bytes(self) -> int:
         return int(self.portfolio.max_file_bytes)
 
+    def _accepted(self, dialog: EvidenceDialog | ObservationDialog) -> bool:
+        """Run the dialog; when it was refused as stale, reload what a colleague saved."""
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            return True
+        if dialog.stale:
+            self.tab.changed()
+        return False
+
+    def _push_presence(
+        self, text: str, candidate_id: int, handle: Handle, removed: Any, kind: str
+    ) -> None:
+        """Undo for adding (``removed`` None) or removing an item or observation."""
+        portfolio = self.portfolio
+        remove, restore = {
+            "item": (portfolio.remove_item, portfolio.restore_item),
+            "observation": (portfolio.remove_observation, portfolio.restore_observation),
+        }[kind]
+        self.push(
+            Presence(
+                text,
+                candidate_id,
+                handle,
+                added=removed is None,
+                removed=removed,
+                remove=remove,
+                restore=restore,
+                notify=self.notify,
+                report=self.undo_failed,
+            )
+        )
+
+    def _push_added(self, kind: str, record_id: int, text: str, candidate_id: int) -> None:
+        self.tab.select_next = (kind, record_id)
+        self._push_presence(text, candidate_id, self.handles.new(kind, record_id), None, kind)
+
+    def _push_change(
+        self,
+        text: str,
+        candidate_id: int,
+        handle: Handle,
+        change: tuple[Any, Any],
+        update: Any,
+        saved: int,
+    ) -> None:
+        """Undo for an edit saved at version ``saved`` (nothing when nothing changed)."""
+        if saved == handle.version:
+            return
+        handle.version = saved
+        before, after = change
+        self.push(
+            Change(text, candidate_id, handle, before, after, update, self.notify, self.undo_failed)
+        )
+
     # --- evidence items ---------------------------------------------------------------------
 
     def add_item(self, files: Sequence[Path] = ()) -> None:
@@ -97,26 +150,11 @@ class ItemEditor(QObject):
             max_bytes=self._max_bytes(),
             files=files,
         )
-        if dialog.exec() != EvidenceDialog.DialogCode.Accepted:
-            if dialog.stale:
-                self.tab.changed()
+        if not self._accepted(dialog):
             return
-        data, _files = dialog.saved_value
-        handle = self.handles.new("item", dialog.result_)
-        self.tab.select_next = ("item", dialog.result_)
-        self.push(
-            Presence(
-                self.tr("Add '{title}' to the dossier").format(title=data.title),
-                candidate_id,
-                handle,
-                added=True,
-                removed=None,
-                remove=portfolio.remove_item,
-                restore=portfolio.restore_item,
-                notify=self.notify,
-                report=self.undo_failed,
-            )
-        )
+        data: EvidenceInput = dialog.saved_value[0]
+        text = self.tr("Add '{title}' to the dossier").format(title=data.title)
+        self._push_added("item", dialog.result_, text, candidate_id)
 
     def edit_item(self, item: EvidenceItem) -> None:
         dossier = self.tab.dossier
@@ -134,25 +172,16 @@ class ItemEditor(QObject):
             lambda value: portfolio.update_item(item.id, value[0], version),
             today=dossier.today or date.today(),
         )
-        if dialog.exec() != EvidenceDialog.DialogCode.Accepted:
-            if dialog.stale:
-                self.tab.changed()
+        if not self._accepted(dialog):
             return
         after: EvidenceInput = dialog.saved_value[0]
-        if dialog.result_ == version:  # nothing changed
-            return
-        handle.version = dialog.result_
-        self.push(
-            Change(
-                self.tr("Edit '{title}'").format(title=after.title),
-                dossier.candidate_id,
-                handle,
-                item.data,
-                after,
-                lambda h, data: portfolio.update_item(h.id, data, h.version),
-                self.notify,
-                self.undo_failed,
-            )
+        self._push_change(
+            self.tr("Edit '{title}'").format(title=after.title),
+            dossier.candidate_id,
+            handle,
+            (item.data, after),
+            lambda h, data: portfolio.update_item(h.id, data, h.version),
+            dialog.result_,
         )
 
     def remove_item(self, item: EvidenceItem) -> None:
@@ -181,19 +210,8 @@ class ItemEditor(QObject):
             self.failed(self.tr("Could not remove the item"), error)
             return
         handle.id = 0
-        self.push(
-            Presence(
-                self.tr("Remove '{title}' from the dossier").format(title=item.title),
-                dossier.candidate_id,
-                handle,
-                added=False,
-                removed=removed,
-                remove=portfolio.remove_item,
-                restore=portfolio.restore_item,
-                notify=self.notify,
-                report=self.undo_failed,
-            )
-        )
+        text = self.tr("Remove '{title}' from the dossier").format(title=item.title)
+        self._push_presence(text, dossier.candidate_id, handle, removed, "item")
 
     # --- class observations -----------------------------------------------------------------
 
@@ -213,26 +231,11 @@ class ItemEditor(QObject):
             max_bytes=self._max_bytes(),
             files=files,
         )
-        if dialog.exec() != ObservationDialog.DialogCode.Accepted:
-            if dialog.stale:
-                self.tab.changed()
+        if not self._accepted(dialog):
             return
         data: ObservationInput = dialog.saved_value[0]
-        handle = self.handles.new("observation", dialog.result_)
-        self.tab.select_next = ("observation", dialog.result_)
-        self.push(
-            Presence(
-                self.tr("Add the observation of {course}").format(course=data.course),
-                candidate_id,
-                handle,
-                added=True,
-                removed=None,
-                remove=portfolio.remove_observation,
-                restore=portfolio.restore_observation,
-                notify=self.notify,
-                report=self.undo_failed,
-            )
-        )
+        text = self.tr("Add the observation of {course}").format(course=data.course)
+        self._push_added("observation", dialog.result_, text, candidate_id)
 
     def edit_observation(self, observation: Observation) -> None:
         dossier = self.tab.dossier
@@ -250,25 +253,16 @@ class ItemEditor(QObject):
             lambda value: portfolio.update_observation(observation.id, value[0], version),
             today=dossier.today or date.today(),
         )
-        if dialog.exec() != ObservationDialog.DialogCode.Accepted:
-            if dialog.stale:
-                self.tab.changed()
+        if not self._accepted(dialog):
             return
         after: ObservationInput = dialog.saved_value[0]
-        if dialog.result_ == version:
-            return
-        handle.version = dialog.result_
-        self.push(
-            Change(
-                self.tr("Edit the observation of {course}").format(course=after.course),
-                dossier.candidate_id,
-                handle,
-                observation.data,
-                after,
-                lambda h, data: portfolio.update_observation(h.id, data, h.version),
-                self.notify,
-                self.undo_failed,
-            )
+        self._push_change(
+            self.tr("Edit the observation of {course}").format(course=after.course),
+            dossier.candidate_id,
+            handle,
+            (observation.data, after),
+            lambda h, data: portfolio.update_observation(h.id, data, h.version),
+            dialog.result_,
         )
 
     def remove_observation(self, observation: Observation) -> None:
@@ -289,16 +283,5 @@ class ItemEditor(QObject):
             self.failed(self.tr("Could not remove the observation"), error)
             return
         handle.id = 0
-        self.push(
-            Presence(
-                self.tr("Remove the observation of {course}").format(course=data.course),
-                dossier.candidate_id,
-                handle,
-                added=False,
-                removed=removed,
-                remove=portfolio.remove_observation,
-                restore=portfolio.restore_observation,
-                notify=self.notify,
-                report=self.undo_failed,
-            )
-        )
+        text = self.tr("Remove the observation of {course}").format(course=data.course)
+        self._push_presence(text, dossier.candidate_id, handle, removed, "observation")
